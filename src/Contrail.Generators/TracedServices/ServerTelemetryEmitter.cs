@@ -1,0 +1,580 @@
+using Contrail.Generators.Common;
+using static Contrail.Generators.TracedServices.RpcSemanticConventions;
+
+namespace Contrail.Generators.TracedServices;
+
+/// <summary>
+/// Writes the per-assembly part of the traced-services feature: the telemetry core every traced
+/// service's interceptor calls (span, status and duration handling) and <c>AddContrail()</c>.
+/// </summary>
+internal static class ServerTelemetryEmitter
+{
+    public const string TelemetryHintName = "Contrail.ServerTelemetry.g.cs";
+    public const string RegistrationHintName = "Contrail.GrpcServerBuilderExtensions.g.cs";
+
+    /// <summary>Writes the telemetry core shared by the traced services of one assembly.</summary>
+    /// <param name="hasInstrumentAdvice">Whether the runtime has <c>InstrumentAdvice&lt;T&gt;</c> (.NET 9+) for bucket advice.</param>
+    public static string EmitTelemetry(bool hasInstrumentAdvice)
+    {
+        var advice = hasInstrumentAdvice
+            ? $$"""
+                new global::System.Diagnostics.Metrics.InstrumentAdvice<double> { HistogramBucketBoundaries = new double[] { {{DurationBuckets}} } }
+                """
+            : "null";
+        var createDuration = hasInstrumentAdvice
+            ? $"Meter.CreateHistogram<double>(\"{ServerCallDuration}\", \"{ServerCallDurationUnit}\", \"{ServerCallDurationDescription}\", tags: null, advice: {advice})"
+            : $"Meter.CreateHistogram<double>(\"{ServerCallDuration}\", \"{ServerCallDurationUnit}\", \"{ServerCallDurationDescription}\")";
+
+        return GeneratedCode.Header + $$"""
+
+namespace Contrail.Generated
+{
+    /// <summary>
+    /// Server telemetry shared by the traced gRPC services of this assembly: one span per call
+    /// following the OpenTelemetry RPC conventions v{{Version}}, and <c>{{ServerCallDuration}}</c>.
+    /// </summary>
+    /// <remarks>
+    /// Spans come from the <see cref="global::System.Diagnostics.ActivitySource"/> named
+    /// <c>{{InstrumentationName}}</c>; when ASP.NET Core's request span is recorded it is enriched
+    /// instead, so each call has exactly one recorded server span. The histogram comes from the
+    /// <see cref="global::System.Diagnostics.Metrics.Meter"/> of the same name.
+    /// </remarks>
+    {{GeneratedCode.Attribute}}
+    internal static partial class ContrailServerTelemetry
+    {
+        /// <summary>The name of the ActivitySource and Meter: subscribe to it in your tracer and meter providers.</summary>
+        public const string InstrumentationName = "{{InstrumentationName}}";
+
+        private const string HostingActivityName = "{{HostingActivityName}}";
+        private const string HostingActivitySourceName = "{{HostingActivitySourceName}}";
+        private const string InstrumentationVersion = "{{GeneratedCode.Version}}";
+
+        public static readonly global::System.Diagnostics.ActivitySource ActivitySource = new global::System.Diagnostics.ActivitySource(InstrumentationName, InstrumentationVersion);
+
+        private static readonly global::System.Diagnostics.Metrics.Meter Meter = new global::System.Diagnostics.Metrics.Meter(InstrumentationName, InstrumentationVersion);
+
+        private static readonly global::System.Diagnostics.Metrics.Histogram<double> CallDuration = {{createDuration}};
+
+        /// <summary>Whether <c>{{StabilityOptInVariable}}</c> asks for the pre-1.39 names as well ({{DuplicateOptInValue}}).</summary>
+        private static readonly bool EmitLegacyConventions = ReadLegacyOptIn();
+
+        private static readonly global::System.Diagnostics.Metrics.Histogram<double>? LegacyServerDuration = EmitLegacyConventions
+            ? Meter.CreateHistogram<double>("{{LegacyServerDuration}}", "{{LegacyServerDurationUnit}}", "Measures the duration of inbound RPC.")
+            : null;
+
+        private static readonly global::System.Diagnostics.DistributedContextPropagator.PropagatorGetterCallback ReadMetadata = static (object? carrier, string fieldName, out string? fieldValue, out global::System.Collections.Generic.IEnumerable<string>? fieldValues) =>
+        {
+            fieldValues = null;
+            fieldValue = (carrier as global::Grpc.Core.Metadata)?.GetValue(fieldName);
+        };
+
+        /// <summary>
+        /// Whether anything would record this call: a listener on Contrail's source or histogram, or
+        /// a recorded ASP.NET Core request span to enrich. When nothing does, calls pass straight through.
+        /// </summary>
+        public static bool IsEnabled()
+        {
+            if (ActivitySource.HasListeners() || CallDuration.Enabled || (LegacyServerDuration?.Enabled ?? false))
+            {
+                return true;
+            }
+
+            return IsRecordedHostingActivity(global::System.Diagnostics.Activity.Current);
+        }
+
+        /// <summary>Traces a unary call.</summary>
+        public static async global::System.Threading.Tasks.Task<TResponse> TraceUnaryAsync<TRequest, TResponse>(
+            RpcMethodTelemetry method,
+            TRequest request,
+            global::Grpc.Core.ServerCallContext context,
+            global::Grpc.Core.UnaryServerMethod<TRequest, TResponse> continuation,
+            global::System.Action<int, global::System.Diagnostics.Activity, object>? enrichRequest)
+            where TRequest : class
+            where TResponse : class
+        {
+            var call = ServerCall.Start(method, context);
+            call.EnrichRequest(enrichRequest, request);
+            try
+            {
+                var response = await continuation(request, context).ConfigureAwait(false);
+                call.Complete(context, exception: null);
+                return response;
+            }
+            catch (global::System.Exception exception)
+            {
+                var replacement = call.Complete(context, exception);
+                if (replacement is not null)
+                {
+                    throw replacement;
+                }
+
+                throw;
+            }
+        }
+
+        /// <summary>Traces a client-streaming call.</summary>
+        public static async global::System.Threading.Tasks.Task<TResponse> TraceClientStreamingAsync<TRequest, TResponse>(
+            RpcMethodTelemetry method,
+            global::Grpc.Core.IAsyncStreamReader<TRequest> requestStream,
+            global::Grpc.Core.ServerCallContext context,
+            global::Grpc.Core.ClientStreamingServerMethod<TRequest, TResponse> continuation)
+            where TRequest : class
+            where TResponse : class
+        {
+            var call = ServerCall.Start(method, context);
+            try
+            {
+                var response = await continuation(requestStream, context).ConfigureAwait(false);
+                call.Complete(context, exception: null);
+                return response;
+            }
+            catch (global::System.Exception exception)
+            {
+                var replacement = call.Complete(context, exception);
+                if (replacement is not null)
+                {
+                    throw replacement;
+                }
+
+                throw;
+            }
+        }
+
+        /// <summary>Traces a server-streaming call.</summary>
+        public static async global::System.Threading.Tasks.Task TraceServerStreamingAsync<TRequest, TResponse>(
+            RpcMethodTelemetry method,
+            TRequest request,
+            global::Grpc.Core.IServerStreamWriter<TResponse> responseStream,
+            global::Grpc.Core.ServerCallContext context,
+            global::Grpc.Core.ServerStreamingServerMethod<TRequest, TResponse> continuation,
+            global::System.Action<int, global::System.Diagnostics.Activity, object>? enrichRequest)
+            where TRequest : class
+            where TResponse : class
+        {
+            var call = ServerCall.Start(method, context);
+            call.EnrichRequest(enrichRequest, request);
+            try
+            {
+                await continuation(request, responseStream, context).ConfigureAwait(false);
+                call.Complete(context, exception: null);
+            }
+            catch (global::System.Exception exception)
+            {
+                var replacement = call.Complete(context, exception);
+                if (replacement is not null)
+                {
+                    throw replacement;
+                }
+
+                throw;
+            }
+        }
+
+        /// <summary>Traces a duplex-streaming call.</summary>
+        public static async global::System.Threading.Tasks.Task TraceDuplexStreamingAsync<TRequest, TResponse>(
+            RpcMethodTelemetry method,
+            global::Grpc.Core.IAsyncStreamReader<TRequest> requestStream,
+            global::Grpc.Core.IServerStreamWriter<TResponse> responseStream,
+            global::Grpc.Core.ServerCallContext context,
+            global::Grpc.Core.DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+            where TRequest : class
+            where TResponse : class
+        {
+            var call = ServerCall.Start(method, context);
+            try
+            {
+                await continuation(requestStream, responseStream, context).ConfigureAwait(false);
+                call.Complete(context, exception: null);
+            }
+            catch (global::System.Exception exception)
+            {
+                var replacement = call.Complete(context, exception);
+                if (replacement is not null)
+                {
+                    throw replacement;
+                }
+
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// The hook where a compile-time error mapping turns a handler's exception into the
+        /// <see cref="global::Grpc.Core.RpcException"/> the client receives. Without one, exceptions
+        /// keep gRPC's default handling.
+        /// </summary>
+        static partial void MapException(global::System.Exception exception, ref global::Grpc.Core.RpcException? rpcException);
+
+        /// <summary>The status name the conventions record, e.g. <c>NOT_FOUND</c>.</summary>
+        public static string StatusName(global::Grpc.Core.StatusCode code) => code switch
+        {
+            global::Grpc.Core.StatusCode.OK => "OK",
+            global::Grpc.Core.StatusCode.Cancelled => "CANCELLED",
+            global::Grpc.Core.StatusCode.Unknown => "UNKNOWN",
+            global::Grpc.Core.StatusCode.InvalidArgument => "INVALID_ARGUMENT",
+            global::Grpc.Core.StatusCode.DeadlineExceeded => "DEADLINE_EXCEEDED",
+            global::Grpc.Core.StatusCode.NotFound => "NOT_FOUND",
+            global::Grpc.Core.StatusCode.AlreadyExists => "ALREADY_EXISTS",
+            global::Grpc.Core.StatusCode.PermissionDenied => "PERMISSION_DENIED",
+            global::Grpc.Core.StatusCode.ResourceExhausted => "RESOURCE_EXHAUSTED",
+            global::Grpc.Core.StatusCode.FailedPrecondition => "FAILED_PRECONDITION",
+            global::Grpc.Core.StatusCode.Aborted => "ABORTED",
+            global::Grpc.Core.StatusCode.OutOfRange => "OUT_OF_RANGE",
+            global::Grpc.Core.StatusCode.Unimplemented => "UNIMPLEMENTED",
+            global::Grpc.Core.StatusCode.Internal => "INTERNAL",
+            global::Grpc.Core.StatusCode.Unavailable => "UNAVAILABLE",
+            global::Grpc.Core.StatusCode.DataLoss => "DATA_LOSS",
+            global::Grpc.Core.StatusCode.Unauthenticated => "UNAUTHENTICATED",
+            _ => ((int)code).ToString(global::System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        private static bool IsRecordedHostingActivity(global::System.Diagnostics.Activity? activity) =>
+            activity is not null
+            && activity.IsAllDataRequested
+            && activity.OperationName == HostingActivityName
+            && activity.Source.Name == HostingActivitySourceName;
+
+        private static bool ReadLegacyOptIn()
+        {
+            var optIn = global::System.Environment.GetEnvironmentVariable("{{StabilityOptInVariable}}");
+            if (optIn is null)
+            {
+                return false;
+            }
+
+            foreach (var value in optIn.Split(','))
+            {
+                if (value.Trim() == "{{DuplicateOptInValue}}")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>One traced call: its span (owned or enriched), start time and method.</summary>
+        private sealed class ServerCall
+        {
+            private readonly RpcMethodTelemetry _method;
+            private readonly global::System.Diagnostics.Activity? _activity;
+            private readonly bool _ownsActivity;
+            private readonly long _startTimestamp;
+
+            private ServerCall(RpcMethodTelemetry method, global::System.Diagnostics.Activity? activity, bool ownsActivity, long startTimestamp)
+            {
+                _method = method;
+                _activity = activity;
+                _ownsActivity = ownsActivity;
+                _startTimestamp = startTimestamp;
+            }
+
+            /// <summary>
+            /// Enriches ASP.NET Core's recorded request span, or starts Contrail's own server span.
+            /// Runs inside the trace methods' async frame, so changing <c>Activity.Current</c> here
+            /// never leaks into the gRPC server's own code.
+            /// </summary>
+            public static ServerCall Start(RpcMethodTelemetry method, global::Grpc.Core.ServerCallContext context)
+            {
+                var startTimestamp = global::System.Diagnostics.Stopwatch.GetTimestamp();
+                var current = global::System.Diagnostics.Activity.Current;
+                if (IsRecordedHostingActivity(current))
+                {
+                    current!.DisplayName = method.RpcMethod;
+                    SetCallTags(current, method);
+                    return new ServerCall(method, current, ownsActivity: false, startTimestamp);
+                }
+
+                global::System.Diagnostics.Activity? activity = null;
+                if (ActivitySource.HasListeners())
+                {
+                    var parent = default(global::System.Diagnostics.ActivityContext);
+                    if (current is not null && current.OperationName == HostingActivityName)
+                    {
+                        // ASP.NET Core's request span exists but nobody records it: parent Contrail's
+                        // span to the caller's span instead, so no exported span points at a span
+                        // that was never exported.
+                        global::System.Diagnostics.Activity.Current = current.Parent;
+                        if (current.Parent is null && current.ParentId is not null)
+                        {
+                            parent = ParseRemoteParent(current.ParentId, current.TraceStateString);
+                        }
+                    }
+                    else if (current is null)
+                    {
+                        global::System.Diagnostics.DistributedContextPropagator.Current.ExtractTraceIdAndState(context.RequestHeaders, ReadMetadata, out var traceParent, out var traceState);
+                        if (traceParent is not null)
+                        {
+                            parent = ParseRemoteParent(traceParent, traceState);
+                        }
+                    }
+
+                    activity = ActivitySource.StartActivity(method.RpcMethod, global::System.Diagnostics.ActivityKind.Server, parent);
+                    if (activity is null)
+                    {
+                        // Sampled out: keep the request span current so the handler's own outgoing
+                        // calls still carry the caller's trace.
+                        global::System.Diagnostics.Activity.Current = current;
+                    }
+                    else if (activity.IsAllDataRequested)
+                    {
+                        SetCallTags(activity, method);
+                        SetAddressTags(activity, context);
+                    }
+                }
+
+                return new ServerCall(method, activity, ownsActivity: activity is not null, startTimestamp);
+            }
+
+            /// <summary>Records request members named by [TraceTag] when the span is recorded.</summary>
+            public void EnrichRequest(global::System.Action<int, global::System.Diagnostics.Activity, object>? enrichRequest, object request)
+            {
+                if (enrichRequest is not null && _activity is not null && _activity.IsAllDataRequested)
+                {
+                    enrichRequest(_method.Id, _activity, request);
+                }
+            }
+
+            /// <summary>
+            /// Sets the call's status on the span, ends a span Contrail owns and records the duration.
+            /// Called exactly once per call, on success or failure.
+            /// </summary>
+            /// <returns>An exception to throw instead of <paramref name="exception"/>, from an error mapping.</returns>
+            public global::Grpc.Core.RpcException? Complete(global::Grpc.Core.ServerCallContext context, global::System.Exception? exception)
+            {
+                global::Grpc.Core.RpcException? replacement = null;
+                if (exception is not null and not global::Grpc.Core.RpcException)
+                {
+                    MapException(exception, ref replacement);
+                }
+
+                var outcome = replacement ?? exception;
+                global::Grpc.Core.StatusCode code;
+                string? description = null;
+                string? exceptionType = null;
+                if (outcome is global::Grpc.Core.RpcException rpcException)
+                {
+                    code = rpcException.StatusCode;
+                    description = rpcException.Status.Detail;
+                }
+                else if (context.CancellationToken.IsCancellationRequested)
+                {
+                    // The caller went away or the deadline passed: whatever the handler threw (or
+                    // returned) then, the client sees CANCELLED or DEADLINE_EXCEEDED.
+                    code = context.Deadline <= global::System.DateTime.UtcNow
+                        ? global::Grpc.Core.StatusCode.DeadlineExceeded
+                        : global::Grpc.Core.StatusCode.Cancelled;
+                }
+                else if (outcome is not null)
+                {
+                    code = global::Grpc.Core.StatusCode.Unknown;
+                    exceptionType = outcome.GetType().FullName;
+                }
+                else
+                {
+                    code = context.Status.StatusCode;
+                    description = code == global::Grpc.Core.StatusCode.OK ? null : context.Status.Detail;
+                }
+
+                var statusName = StatusName(code);
+                var errorType = _method.IsError(code) ? exceptionType ?? statusName : null;
+
+                if (_activity is not null && _activity.IsAllDataRequested)
+                {
+                    _activity.SetTag("{{RpcResponseStatusCode}}", statusName);
+                    if (EmitLegacyConventions)
+                    {
+                        _activity.SetTag("{{LegacyGrpcStatusCode}}", (int)code);
+                    }
+
+                    if (exceptionType is not null)
+                    {
+                        RecordException(_activity, outcome!, exceptionType);
+                    }
+
+                    if (errorType is not null)
+                    {
+                        _activity.SetTag("{{ErrorType}}", errorType);
+                        _activity.SetStatus(global::System.Diagnostics.ActivityStatusCode.Error, description);
+                    }
+                }
+
+                if (_ownsActivity)
+                {
+                    _activity!.Dispose();
+                }
+
+                RecordDuration(statusName, (int)code, errorType);
+                return replacement;
+            }
+
+            private void RecordDuration(string statusName, int code, string? errorType)
+            {
+                var elapsedTicks = global::System.Diagnostics.Stopwatch.GetTimestamp() - _startTimestamp;
+                var seconds = (double)elapsedTicks / global::System.Diagnostics.Stopwatch.Frequency;
+                if (CallDuration.Enabled)
+                {
+                    var tags = new global::System.Diagnostics.TagList
+                    {
+                        { "{{RpcSystemName}}", "{{GrpcSystemValue}}" },
+                        { "{{RpcMethod}}", _method.RpcMethod },
+                        { "{{RpcResponseStatusCode}}", statusName },
+                    };
+                    if (errorType is not null)
+                    {
+                        tags.Add("{{ErrorType}}", errorType);
+                    }
+
+                    CallDuration.Record(seconds, tags);
+                }
+
+                if (LegacyServerDuration is not null && LegacyServerDuration.Enabled)
+                {
+                    var tags = new global::System.Diagnostics.TagList
+                    {
+                        { "{{LegacyRpcSystem}}", "{{GrpcSystemValue}}" },
+                        { "{{LegacyRpcService}}", _method.ServiceName },
+                        { "{{RpcMethod}}", _method.MethodName },
+                        { "{{LegacyGrpcStatusCode}}", code },
+                    };
+                    LegacyServerDuration.Record(seconds * 1000d, tags);
+                }
+            }
+
+            private static void SetCallTags(global::System.Diagnostics.Activity activity, RpcMethodTelemetry method)
+            {
+                activity.SetTag("{{RpcSystemName}}", "{{GrpcSystemValue}}");
+                activity.SetTag("{{RpcMethod}}", method.RpcMethod);
+                if (EmitLegacyConventions)
+                {
+                    activity.SetTag("{{LegacyRpcSystem}}", "{{GrpcSystemValue}}");
+                    activity.SetTag("{{LegacyRpcService}}", method.ServiceName);
+                }
+            }
+
+            private static void SetAddressTags(global::System.Diagnostics.Activity activity, global::Grpc.Core.ServerCallContext context)
+            {
+                if (TrySplitHostAndPort(context.Host, out var host, out var port))
+                {
+                    activity.SetTag("{{ServerAddress}}", host);
+                    activity.SetTag("{{ServerPort}}", port);
+                }
+
+                // grpc-dotnet describes the peer as "ipv4:127.0.0.1:5000" or "ipv6:[::1]:5000".
+                var peer = context.Peer;
+                var schemeEnd = peer is null ? -1 : peer.IndexOf(':');
+                if (schemeEnd > 0 && TrySplitHostAndPort(peer!.Substring(schemeEnd + 1), out var peerAddress, out var peerPort))
+                {
+                    activity.SetTag("{{NetworkPeerAddress}}", peerAddress);
+                    activity.SetTag("{{NetworkPeerPort}}", peerPort);
+                }
+            }
+
+            private static bool TrySplitHostAndPort(string? value, out string host, out int port)
+            {
+                host = string.Empty;
+                port = 0;
+                var colon = value is null ? -1 : value.LastIndexOf(':');
+                if (colon <= 0 || !int.TryParse(value!.Substring(colon + 1), global::System.Globalization.NumberStyles.None, global::System.Globalization.CultureInfo.InvariantCulture, out port))
+                {
+                    return false;
+                }
+
+                host = value.Substring(0, colon).Trim('[', ']');
+                return host.Length > 0;
+            }
+
+            private static void RecordException(global::System.Diagnostics.Activity activity, global::System.Exception exception, string exceptionType)
+            {
+                var tags = new global::System.Diagnostics.ActivityTagsCollection
+                {
+                    { "exception.type", exceptionType },
+                    { "exception.message", exception.Message },
+                    { "exception.stacktrace", exception.ToString() },
+                };
+                activity.AddEvent(new global::System.Diagnostics.ActivityEvent("exception", default, tags));
+            }
+        }
+
+        private static global::System.Diagnostics.ActivityContext ParseRemoteParent(string traceParent, string? traceState) =>
+            global::System.Diagnostics.ActivityContext.TryParse(traceParent, traceState, out var parsed)
+                ? new global::System.Diagnostics.ActivityContext(parsed.TraceId, parsed.SpanId, parsed.TraceFlags, parsed.TraceState, isRemote: true)
+                : default;
+    }
+
+    /// <summary>What the telemetry of one RPC method needs, decided at compile time except the names.</summary>
+    {{GeneratedCode.Attribute}}
+    internal sealed class RpcMethodTelemetry
+    {
+        private readonly int _errorStatusMask;
+
+        /// <summary>Creates the telemetry description of one method.</summary>
+        /// <param name="id">The method's index in its service's generated interceptor.</param>
+        /// <param name="method">The gRPC method, as the service binds it.</param>
+        /// <param name="errorStatusMask">Bit <c>n</c> set when status code <c>n</c> marks the span as an error.</param>
+        public RpcMethodTelemetry(int id, global::Grpc.Core.IMethod method, int errorStatusMask)
+        {
+            Id = id;
+            ServiceName = method.ServiceName;
+            MethodName = method.Name;
+            RpcMethod = method.ServiceName + "/" + method.Name;
+            _errorStatusMask = errorStatusMask;
+        }
+
+        /// <summary>Gets the method's index in its service's generated interceptor.</summary>
+        public int Id { get; }
+
+        /// <summary>Gets the full service name, e.g. <c>acme.shop.v1.Orders</c>.</summary>
+        public string ServiceName { get; }
+
+        /// <summary>Gets the method name, e.g. <c>GetOrder</c>.</summary>
+        public string MethodName { get; }
+
+        /// <summary>Gets <c>rpc.method</c> and the span name, e.g. <c>acme.shop.v1.Orders/GetOrder</c>.</summary>
+        public string RpcMethod { get; }
+
+        /// <summary>Whether a status code marks the server span as an error for this method.</summary>
+        public bool IsError(global::Grpc.Core.StatusCode code) =>
+            (uint)code >= 32u || (_errorStatusMask & (1 << (int)code)) != 0;
+
+        /// <summary>
+        /// Builds the lookup from a request's path (<c>/package.Service/Method</c>) to its telemetry,
+        /// from the service's own generated binding method: the names are the ones the server routes on.
+        /// </summary>
+        public static global::System.Collections.Generic.Dictionary<string, RpcMethodTelemetry> CreateTable(
+            global::System.Action<global::Grpc.Core.ServiceBinderBase> bindService,
+            global::System.Func<global::Grpc.Core.IMethod, RpcMethodTelemetry?> describe)
+        {
+            var binder = new MethodCollector();
+            bindService(binder);
+            var table = new global::System.Collections.Generic.Dictionary<string, RpcMethodTelemetry>(global::System.StringComparer.Ordinal);
+            foreach (var method in binder.Methods)
+            {
+                var telemetry = describe(method);
+                if (telemetry is not null)
+                {
+                    table[method.FullName] = telemetry;
+                }
+            }
+
+            return table;
+        }
+
+        private sealed class MethodCollector : global::Grpc.Core.ServiceBinderBase
+        {
+            public global::System.Collections.Generic.List<global::Grpc.Core.IMethod> Methods { get; } = new global::System.Collections.Generic.List<global::Grpc.Core.IMethod>();
+
+            public override void AddMethod<TRequest, TResponse>(global::Grpc.Core.Method<TRequest, TResponse> method, global::Grpc.Core.UnaryServerMethod<TRequest, TResponse>? handler) => Methods.Add(method);
+
+            public override void AddMethod<TRequest, TResponse>(global::Grpc.Core.Method<TRequest, TResponse> method, global::Grpc.Core.ClientStreamingServerMethod<TRequest, TResponse>? handler) => Methods.Add(method);
+
+            public override void AddMethod<TRequest, TResponse>(global::Grpc.Core.Method<TRequest, TResponse> method, global::Grpc.Core.ServerStreamingServerMethod<TRequest, TResponse>? handler) => Methods.Add(method);
+
+            public override void AddMethod<TRequest, TResponse>(global::Grpc.Core.Method<TRequest, TResponse> method, global::Grpc.Core.DuplexStreamingServerMethod<TRequest, TResponse>? handler) => Methods.Add(method);
+        }
+    }
+}
+
+""";
+    }
+}

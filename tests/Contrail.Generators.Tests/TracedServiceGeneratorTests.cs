@@ -1,0 +1,142 @@
+using System.Linq;
+using Contrail.Generators.TracedServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace Contrail.Generators.Tests;
+
+public sealed class TracedServiceGeneratorTests
+{
+    public static TheoryData<string, string[]> Cases => new()
+    {
+        { "OrderService", new[] { Sources.OrderService, Sources.Host } },
+        { "InventoryService", new[] { Sources.InventoryService, Sources.Host } },
+        { "HostWithoutServices", new[] { Sources.Host } },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Output_matches_the_expected_files(string caseName, string[] source)
+    {
+        var input = TestCompilation.Create(source);
+        var (driver, output, diagnostics) = TestCompilation.RunGenerator(input);
+
+        Assert.Empty(diagnostics);
+        TestCompilation.AssertClean(output, "the generated code must compile without warnings");
+        foreach (var generated in driver.GetRunResult().Results.Single().GeneratedSources)
+        {
+            Snapshot.Match(caseName, generated.HintName, generated.SourceText.ToString());
+        }
+    }
+
+    [Theory]
+    [InlineData(LanguageVersion.CSharp10, NullableContextOptions.Enable)]
+    [InlineData(LanguageVersion.CSharp10, NullableContextOptions.Disable)]
+    [InlineData(LanguageVersion.Latest, NullableContextOptions.Enable)]
+    [InlineData(LanguageVersion.Latest, NullableContextOptions.Disable)]
+    public void Output_compiles_warning_free_under_the_users_settings(LanguageVersion languageVersion, NullableContextOptions nullable)
+    {
+        var services = TestCompilation.Create(new[] { Sources.OrderService, Sources.InventoryService }, languageVersion, nullable);
+        TestCompilation.AssertClean(services, "the input must compile before generation");
+        var input = services.AddSyntaxTrees(CSharpSyntaxTree.ParseText(Sources.Host, (CSharpParseOptions)services.SyntaxTrees.First().Options));
+
+        var (driver, output, diagnostics) = TestCompilation.RunGenerator(input);
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(4, driver.GetRunResult().Results.Single().GeneratedSources.Length);
+        TestCompilation.AssertClean(output, $"generated code under C# {languageVersion} with nullable {nullable}");
+    }
+
+    [Fact]
+    public void An_unrelated_edit_leaves_every_step_cached()
+    {
+        var input = TestCompilation.Create(new[] { Sources.OrderService, Sources.Host });
+        var (driver, _, _) = TestCompilation.RunGenerator(input);
+
+        var edited = input.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
+            "internal static class Unrelated { public static int Answer => 42; }",
+            (CSharpParseOptions)input.SyntaxTrees.First().Options));
+        driver = driver.RunGenerators(edited);
+
+        var result = driver.GetRunResult().Results.Single();
+        var trackingNames = new[]
+        {
+            TracedServiceGenerator.TrackingNames.Services,
+            TracedServiceGenerator.TrackingNames.Environment,
+            TracedServiceGenerator.TrackingNames.Assembly,
+        };
+        foreach (var name in trackingNames)
+        {
+            Assert.True(result.TrackedSteps.ContainsKey(name), $"step {name} was not tracked");
+            foreach (var step in result.TrackedSteps[name])
+            {
+                foreach (var (_, reason) in step.Outputs)
+                {
+                    Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"step {name} ran again: {reason}");
+                }
+            }
+        }
+
+        Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
+            output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+    }
+
+    [Fact]
+    public void An_edit_inside_a_handler_body_reuses_the_model()
+    {
+        var input = TestCompilation.Create(new[] { Sources.OrderService, Sources.Host });
+        var (driver, _, _) = TestCompilation.RunGenerator(input);
+
+        var tree = input.SyntaxTrees.First();
+        var newText = tree.GetText().ToString().Replace("count++;", "count += 1;");
+        driver = driver.RunGenerators(input.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(newText))));
+
+        var result = driver.GetRunResult().Results.Single();
+        Assert.All(result.TrackedSteps[TracedServiceGenerator.TrackingNames.Services].SelectMany(s => s.Outputs),
+            output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, output.Reason.ToString()));
+        Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
+            output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+    }
+
+    [Fact]
+    public void A_host_referencing_two_libraries_registers_both_without_ambiguity()
+    {
+        var orders = CompileLibrary(new[] { Sources.OrderService, Sources.Host }, "Acme.Orders.Library");
+        var stock = CompileLibrary(new[] { """
+            using System.Threading.Tasks;
+            using Contrail;
+            using Grpc.Core;
+
+            namespace Acme.Stock
+            {
+                [TracedService]
+                public sealed class StockService : Inventory.InventoryBase
+                {
+                    public override Task<ReserveReply> Reserve(ReserveRequest request, ServerCallContext context) =>
+                        Task.FromResult(new ReserveReply());
+                }
+            }
+            """, Sources.Host }, "Acme.Stock.Library");
+
+        // Both libraries have their own (internal) AddContrail(); the host's must be the only one it sees.
+        var host = TestCompilation.Create(new[] { Sources.InventoryService, Sources.Host }, extraReferences: new[] { orders, stock }, assemblyName: "Acme.Host");
+        var (driver, hostOutput, _) = TestCompilation.RunGenerator(host);
+        TestCompilation.AssertClean(hostOutput, "the host must compile without ambiguity");
+
+        var registration = driver.GetRunResult().Results.Single().GeneratedSources
+            .Single(s => s.HintName == ServerTelemetryEmitter.RegistrationHintName).SourceText.ToString();
+        Assert.Contains("AddTracedService<global::InventoryService, global::InventoryServiceContrailInterceptor>(builder);", registration);
+        Assert.Contains("AddTracedService<global::Acme.Shop.OrderService, global::Acme.Shop.OrderServiceContrailInterceptor>(builder);", registration);
+        Assert.Contains("AddTracedService<global::Acme.Stock.StockService, global::Acme.Stock.StockServiceContrailInterceptor>(builder);", registration);
+    }
+
+    private static MetadataReference CompileLibrary(string[] source, string assemblyName)
+    {
+        var (_, output, _) = TestCompilation.RunGenerator(TestCompilation.Create(source, assemblyName: assemblyName));
+        TestCompilation.AssertClean(output, $"library {assemblyName} must compile");
+        using var image = new System.IO.MemoryStream();
+        Assert.True(output.Emit(image).Success);
+        return MetadataReference.CreateFromImage(image.ToArray());
+    }
+}
