@@ -196,6 +196,23 @@ public sealed class TracedServiceBehaviourTests
     }
 
     [Fact]
+    public async Task A_deadline_the_server_already_reported_is_DEADLINE_EXCEEDED_even_if_its_clock_says_otherwise()
+    {
+        // The server's deadline is its receive time plus the caller's timeout, so it can fall just
+        // after the moment its own deadline handling cancels the call.
+        using var capture = new TelemetryCapture();
+        var context = Context(GetOrder);
+        context.Deadline = DateTime.UtcNow.AddMinutes(1);
+
+        var call = Invoke<ShopService>().UnaryAsync<GetOrderRequest, Order>(new ShopService().GetOrder, new GetOrderRequest { OrderId = "slow" }, context);
+        context.Status = new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded");
+        context.Cancel();
+        await call;
+
+        Assert.Equal("DEADLINE_EXCEEDED", capture.SingleSpan().GetTagItem("rpc.response.status_code"));
+    }
+
+    [Fact]
     public async Task Span_status_overrides_apply_per_service_and_per_method()
     {
         using var capture = new TelemetryCapture();
@@ -307,6 +324,8 @@ public sealed class TracedServiceBehaviourTests
         Assert.Equal("acme.shop.v1.Orders/GetOrder", hosting.GetTagItem("rpc.method"));
         Assert.Equal("NOT_FOUND", hosting.GetTagItem("rpc.response.status_code"));
         Assert.Equal("missing", hosting.GetTagItem("acme.order.id"));
+        Assert.Equal("shop.internal", hosting.GetTagItem("server.address"));
+        Assert.Equal("10.1.2.3", hosting.GetTagItem("network.peer.address"));
         Assert.Single(capture.Measurements);
     }
 

@@ -256,6 +256,11 @@ namespace Contrail.Generated
                 {
                     current!.DisplayName = method.RpcMethod;
                     SetCallTags(current, method);
+                    if (current.GetTagItem("server.address") is null)
+                    {
+                        SetAddressTags(current, context);
+                    }
+
                     return new ServerCall(method, current, ownsActivity: false, startTimestamp);
                 }
 
@@ -334,8 +339,9 @@ namespace Contrail.Generated
                 else if (context.CancellationToken.IsCancellationRequested)
                 {
                     // The caller went away or the deadline passed: whatever the handler threw (or
-                    // returned) then, the client sees CANCELLED or DEADLINE_EXCEEDED.
-                    code = context.Deadline <= global::System.DateTime.UtcNow
+                    // returned) then, the client sees CANCELLED or DEADLINE_EXCEEDED. The server
+                    // sets DEADLINE_EXCEEDED itself when its deadline timer fired first.
+                    code = context.Status.StatusCode == global::Grpc.Core.StatusCode.DeadlineExceeded || context.Deadline <= global::System.DateTime.UtcNow
                         ? global::Grpc.Core.StatusCode.DeadlineExceeded
                         : global::Grpc.Core.StatusCode.Cancelled;
                 }
