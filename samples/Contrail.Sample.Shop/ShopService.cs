@@ -1,0 +1,88 @@
+using System;
+using System.Threading.Tasks;
+using Acme.Shop.V1;
+using Grpc.Core;
+
+namespace Contrail.Sample.Shop;
+
+/// <summary>
+/// The shop's gRPC service. <c>[TracedService]</c> is all it takes: the class stays sealed,
+/// non-partial and constructed by dependency injection, and Contrail's generator emits the
+/// interceptor that <c>AddGrpc().AddContrail()</c> registers.
+/// </summary>
+[TracedService]
+public sealed class ShopService : Acme.Shop.V1.Shop.ShopBase
+{
+    private readonly IOrderStore _orders;
+
+    /// <summary>Creates the service.</summary>
+    public ShopService(IOrderStore orders)
+    {
+        _orders = orders;
+    }
+
+    /// <inheritdoc />
+    [TraceTag("acme.order.id", nameof(GetOrderRequest.OrderId))]
+    public override async Task<Order> GetOrder(GetOrderRequest request, ServerCallContext context)
+    {
+        var order = await _orders.FindAsync(request.OrderId, context.CancellationToken);
+        return order ?? throw OrderNotFound(request.OrderId);
+    }
+
+    /// <inheritdoc />
+    [TraceTag("acme.order.id", nameof(WatchOrderStatusRequest.OrderId))]
+    public override async Task WatchOrderStatus(WatchOrderStatusRequest request, IServerStreamWriter<OrderStatusUpdate> responseStream, ServerCallContext context)
+    {
+        var order = await _orders.FindAsync(request.OrderId, context.CancellationToken) ?? throw OrderNotFound(request.OrderId);
+        var interval = TimeSpan.FromMilliseconds(Math.Max(0, request.IntervalMs));
+
+        // The warehouse is simulated: the order moves on one status per interval until delivered.
+        for (var status = order.Status; ; status++)
+        {
+            await responseStream.WriteAsync(new OrderStatusUpdate { OrderId = order.OrderId, Status = status }, context.CancellationToken);
+            if (status >= OrderStatus.Delivered)
+            {
+                return;
+            }
+
+            await Task.Delay(interval, context.CancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task<UploadSummary> UploadItems(IAsyncStreamReader<OrderItem> requestStream, ServerCallContext context)
+    {
+        var summary = new UploadSummary();
+        await foreach (var item in requestStream.ReadAllAsync(context.CancellationToken))
+        {
+            if (!await _orders.AddItemAsync(item, context.CancellationToken))
+            {
+                throw OrderNotFound(item.OrderId);
+            }
+
+            summary.ItemCount++;
+            summary.TotalCents += item.Quantity * item.UnitPriceCents;
+        }
+
+        return summary;
+    }
+
+    /// <inheritdoc />
+    public override async Task TrackDelivery(IAsyncStreamReader<DeliveryCheckpoint> requestStream, IServerStreamWriter<DeliveryEstimate> responseStream, ServerCallContext context)
+    {
+        const double KilometresPerMinute = 0.5;
+        await foreach (var checkpoint in requestStream.ReadAllAsync(context.CancellationToken))
+        {
+            var minutes = (int)Math.Ceiling(Math.Max(0, checkpoint.RemainingKm) / KilometresPerMinute);
+            await responseStream.WriteAsync(new DeliveryEstimate { OrderId = checkpoint.OrderId, MinutesToArrival = minutes }, context.CancellationToken);
+        }
+    }
+
+    /// <inheritdoc />
+    [NotTraced]
+    public override Task<HealthResponse> Health(HealthRequest request, ServerCallContext context) =>
+        Task.FromResult(new HealthResponse { Serving = true });
+
+    private static RpcException OrderNotFound(string orderId) =>
+        new(new Status(StatusCode.NotFound, $"Order '{orderId}' does not exist."));
+}
