@@ -51,6 +51,12 @@ namespace Contrail.Generated
 
         public static readonly global::System.Diagnostics.ActivitySource ActivitySource = new global::System.Diagnostics.ActivitySource(InstrumentationName, InstrumentationVersion);
 
+        /// <summary>
+        /// Never starts a span: listeners attach to every source of a name they listen to, so this
+        /// tells cheaply whether anything could be recording ASP.NET Core's request span.
+        /// </summary>
+        private static readonly global::System.Diagnostics.ActivitySource HostingSourceProbe = new global::System.Diagnostics.ActivitySource(HostingActivitySourceName);
+
         private static readonly global::System.Diagnostics.Metrics.Meter Meter = new global::System.Diagnostics.Metrics.Meter(InstrumentationName, InstrumentationVersion);
 
         private static readonly global::System.Diagnostics.Metrics.Histogram<double> CallDuration = {{createDuration}};
@@ -79,7 +85,9 @@ namespace Contrail.Generated
                 return true;
             }
 
-            return IsRecordedHostingActivity(global::System.Diagnostics.Activity.Current);
+            // Reading Activity.Current is the costly part of this check: skip it when nothing
+            // listens to ASP.NET Core's source, since its request span cannot be recorded then.
+            return HostingSourceProbe.HasListeners() && IsRecordedHostingActivity(global::System.Diagnostics.Activity.Current);
         }
 
         /// <summary>Traces a unary call.</summary>
@@ -460,34 +468,78 @@ namespace Contrail.Generated
 
             private static void SetAddressTags(global::System.Diagnostics.Activity activity, global::Grpc.Core.ServerCallContext context)
             {
-                if (TrySplitHostAndPort(context.Host, out var host, out var port))
+                var host = context.Host;
+                if (TryParseEndpoint(host, 0, out var hostStart, out var hostLength, out var port))
                 {
-                    activity.SetTag("{{ServerAddress}}", host);
-                    activity.SetTag("{{ServerPort}}", port);
+                    activity.SetTag("{{ServerAddress}}", host!.Substring(hostStart, hostLength));
+                    if (port >= 0)
+                    {
+                        activity.SetTag("{{ServerPort}}", port);
+                    }
                 }
 
                 // grpc-dotnet describes the peer as "ipv4:127.0.0.1:5000" or "ipv6:[::1]:5000".
                 var peer = context.Peer;
                 var schemeEnd = peer is null ? -1 : peer.IndexOf(':');
-                if (schemeEnd > 0 && TrySplitHostAndPort(peer!.Substring(schemeEnd + 1), out var peerAddress, out var peerPort))
+                if (schemeEnd > 0 && TryParseEndpoint(peer, schemeEnd + 1, out var peerStart, out var peerLength, out var peerPort))
                 {
-                    activity.SetTag("{{NetworkPeerAddress}}", peerAddress);
-                    activity.SetTag("{{NetworkPeerPort}}", peerPort);
+                    activity.SetTag("{{NetworkPeerAddress}}", peer!.Substring(peerStart, peerLength));
+                    if (peerPort >= 0)
+                    {
+                        activity.SetTag("{{NetworkPeerPort}}", peerPort);
+                    }
                 }
             }
 
-            private static bool TrySplitHostAndPort(string? value, out string host, out int port)
+            /// <summary>
+            /// Finds the address and port in "host", "host:port", "[v6]:port" or a bare IPv6
+            /// address, from <paramref name="start"/>, without allocating. The port is -1 when absent.
+            /// </summary>
+            private static bool TryParseEndpoint(string? value, int start, out int addressStart, out int addressLength, out int port)
             {
-                host = string.Empty;
-                port = 0;
-                var colon = value is null ? -1 : value.LastIndexOf(':');
-                if (colon <= 0 || !int.TryParse(value!.Substring(colon + 1), global::System.Globalization.NumberStyles.None, global::System.Globalization.CultureInfo.InvariantCulture, out port))
+                addressStart = start;
+                addressLength = 0;
+                port = -1;
+                if (value is null || start >= value.Length)
                 {
                     return false;
                 }
 
-                host = value.Substring(0, colon).Trim('[', ']');
-                return host.Length > 0;
+                var end = value.Length;
+                var colon = value.LastIndexOf(':');
+                var bracketed = value[start] == '[';
+                var bareIPv6 = !bracketed && colon > start && value.IndexOf(':', start) != colon;
+                if (colon > start && !bareIPv6 && (!bracketed || value[colon - 1] == ']'))
+                {
+                    var parsed = 0;
+                    for (var i = colon + 1; i < value.Length; i++)
+                    {
+                        var digit = value[i] - '0';
+                        if (digit < 0 || digit > 9 || parsed > 6553)
+                        {
+                            return false;
+                        }
+
+                        parsed = (parsed * 10) + digit;
+                    }
+
+                    if (colon == value.Length - 1 || parsed > 65535)
+                    {
+                        return false;
+                    }
+
+                    port = parsed;
+                    end = colon;
+                }
+
+                if (bracketed && end - start >= 2 && value[end - 1] == ']')
+                {
+                    addressStart = start + 1;
+                    end--;
+                }
+
+                addressLength = end - addressStart;
+                return addressLength > 0;
             }
 
             private static void RecordException(global::System.Diagnostics.Activity activity, global::System.Exception exception, string exceptionType)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace Contrail.Generators.TracedServices;
@@ -54,9 +55,12 @@ internal sealed class TracedServiceKnownTypes
     /// <summary>Protobuf's <c>[OriginalName]</c> on generated enum members, when Google.Protobuf is referenced.</summary>
     public INamedTypeSymbol? OriginalName { get; }
 
+    /// <summary>One lookup per compilation, shared by every class the generator transforms in it.</summary>
+    private static readonly ConditionalWeakTable<Compilation, TracedServiceKnownTypes> s_cache = new();
+
     public static TracedServiceKnownTypes? Create(Compilation compilation)
     {
-        var types = new TracedServiceKnownTypes(compilation);
+        var types = s_cache.GetValue(compilation, static c => new TracedServiceKnownTypes(c));
         return types.TracedService is null || types.BindServiceMethod is null || types.ServerCallContext is null
             || types.AsyncStreamReader is null || types.ServerStreamWriter is null || types.Task is null
             || types.TaskOfT is null

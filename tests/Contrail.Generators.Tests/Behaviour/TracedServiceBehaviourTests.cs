@@ -97,6 +97,28 @@ public sealed class TracedServiceBehaviourTests
             duration.Tags);
     }
 
+    [Theory]
+    [InlineData("shop.internal:8443", "ipv4:10.1.2.3:50123", "shop.internal", 8443, "10.1.2.3", 50123)]
+    [InlineData("[::1]:5001", "ipv6:[::1]:50000", "::1", 5001, "::1", 50000)]
+    [InlineData("shop.internal", "ipv6:[fe80::1]:443", "shop.internal", null, "fe80::1", 443)]
+    [InlineData("::1", "unix:/tmp/grpc.sock", "::1", null, "/tmp/grpc.sock", null)]
+    [InlineData("shop.internal:99999", "ipv4:10.1.2.3:port", null, null, null, null)]
+    public async Task Server_and_peer_addresses_are_parsed_from_the_call(string host, string peer, string? address, int? port, string? peerAddress, int? peerPort)
+    {
+        using var capture = new TelemetryCapture();
+        var context = Context(GetOrder);
+        context.Host = host;
+        context.Peer = peer;
+
+        await Invoke<ShopService>().UnaryAsync<GetOrderRequest, Order>(new ShopService().GetOrder, new GetOrderRequest { OrderId = "o" }, context);
+
+        var span = capture.SingleSpan();
+        Assert.Equal(address, span.GetTagItem("server.address"));
+        Assert.Equal(port, span.GetTagItem("server.port"));
+        Assert.Equal(peerAddress, span.GetTagItem("network.peer.address"));
+        Assert.Equal(peerPort, span.GetTagItem("network.peer.port"));
+    }
+
     [Fact]
     public async Task An_absent_nested_message_records_nothing_for_its_members()
     {
