@@ -102,11 +102,10 @@ namespace Contrail.Generated
         {
             var call = ServerCall.Start(method, context);
             call.EnrichRequest(enrichRequest, request);
+            TResponse response;
             try
             {
-                var response = await continuation(request, context).ConfigureAwait(false);
-                call.Complete(context, exception: null);
-                return response;
+                response = await continuation(request, context).ConfigureAwait(false);
             }
             catch (global::System.Exception exception)
             {
@@ -118,6 +117,9 @@ namespace Contrail.Generated
 
                 throw;
             }
+
+            call.Complete(context, exception: null);
+            return response;
         }
 
         /// <summary>Traces a client-streaming call.</summary>
@@ -130,11 +132,10 @@ namespace Contrail.Generated
             where TResponse : class
         {
             var call = ServerCall.Start(method, context);
+            TResponse response;
             try
             {
-                var response = await continuation(requestStream, context).ConfigureAwait(false);
-                call.Complete(context, exception: null);
-                return response;
+                response = await continuation(requestStream, context).ConfigureAwait(false);
             }
             catch (global::System.Exception exception)
             {
@@ -146,6 +147,9 @@ namespace Contrail.Generated
 
                 throw;
             }
+
+            call.Complete(context, exception: null);
+            return response;
         }
 
         /// <summary>Traces a server-streaming call.</summary>
@@ -164,7 +168,6 @@ namespace Contrail.Generated
             try
             {
                 await continuation(request, responseStream, context).ConfigureAwait(false);
-                call.Complete(context, exception: null);
             }
             catch (global::System.Exception exception)
             {
@@ -176,6 +179,8 @@ namespace Contrail.Generated
 
                 throw;
             }
+
+            call.Complete(context, exception: null);
         }
 
         /// <summary>Traces a duplex-streaming call.</summary>
@@ -192,7 +197,6 @@ namespace Contrail.Generated
             try
             {
                 await continuation(requestStream, responseStream, context).ConfigureAwait(false);
-                call.Complete(context, exception: null);
             }
             catch (global::System.Exception exception)
             {
@@ -204,6 +208,8 @@ namespace Contrail.Generated
 
                 throw;
             }
+
+            call.Complete(context, exception: null);
         }
 
         /// <summary>

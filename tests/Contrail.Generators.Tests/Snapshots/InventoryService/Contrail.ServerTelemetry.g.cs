@@ -76,11 +76,10 @@ namespace Contrail.Generated
         {
             var call = ServerCall.Start(method, context);
             call.EnrichRequest(enrichRequest, request);
+            TResponse response;
             try
             {
-                var response = await continuation(request, context).ConfigureAwait(false);
-                call.Complete(context, exception: null);
-                return response;
+                response = await continuation(request, context).ConfigureAwait(false);
             }
             catch (global::System.Exception exception)
             {
@@ -92,6 +91,9 @@ namespace Contrail.Generated
 
                 throw;
             }
+
+            call.Complete(context, exception: null);
+            return response;
         }
 
         /// <summary>Traces a client-streaming call.</summary>
@@ -104,11 +106,10 @@ namespace Contrail.Generated
             where TResponse : class
         {
             var call = ServerCall.Start(method, context);
+            TResponse response;
             try
             {
-                var response = await continuation(requestStream, context).ConfigureAwait(false);
-                call.Complete(context, exception: null);
-                return response;
+                response = await continuation(requestStream, context).ConfigureAwait(false);
             }
             catch (global::System.Exception exception)
             {
@@ -120,6 +121,9 @@ namespace Contrail.Generated
 
                 throw;
             }
+
+            call.Complete(context, exception: null);
+            return response;
         }
 
         /// <summary>Traces a server-streaming call.</summary>
@@ -138,7 +142,6 @@ namespace Contrail.Generated
             try
             {
                 await continuation(request, responseStream, context).ConfigureAwait(false);
-                call.Complete(context, exception: null);
             }
             catch (global::System.Exception exception)
             {
@@ -150,6 +153,8 @@ namespace Contrail.Generated
 
                 throw;
             }
+
+            call.Complete(context, exception: null);
         }
 
         /// <summary>Traces a duplex-streaming call.</summary>
@@ -166,7 +171,6 @@ namespace Contrail.Generated
             try
             {
                 await continuation(requestStream, responseStream, context).ConfigureAwait(false);
-                call.Complete(context, exception: null);
             }
             catch (global::System.Exception exception)
             {
@@ -178,6 +182,8 @@ namespace Contrail.Generated
 
                 throw;
             }
+
+            call.Complete(context, exception: null);
         }
 
         /// <summary>
