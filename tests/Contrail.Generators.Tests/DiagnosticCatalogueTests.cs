@@ -3,8 +3,10 @@ using System.Linq;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using Contrail.Generators.Diagnostics;
+using Contrail.Generators.Errors;
 using Contrail.Generators.TracedServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 
 namespace Contrail.Generators.Tests;
@@ -28,7 +30,8 @@ public sealed class DiagnosticCatalogueTests
     public void Each_id_has_one_descriptor_reported_by_an_analyzer()
     {
         Assert.Equal(s_ids, s_descriptors.Select(d => d.Id).OrderBy(id => id, System.StringComparer.Ordinal));
-        Assert.Equal(s_ids, new TracedServiceAnalyzer().SupportedDiagnostics.Select(d => d.Id).OrderBy(id => id, System.StringComparer.Ordinal));
+        var analyzers = new DiagnosticAnalyzer[] { new TracedServiceAnalyzer(), new ErrorCatalogAnalyzer() };
+        Assert.Equal(s_ids, analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).OrderBy(id => id, System.StringComparer.Ordinal));
     }
 
     [Fact]

@@ -83,4 +83,52 @@ internal static class Sources
             public static void Configure(IServiceCollection services) => services.AddGrpc().AddContrail();
         }
         """;
+
+    /// <summary>Mapped exceptions and an enum catalog, with a default domain and a custom catalog name.</summary>
+    public const string Errors = """
+        using System;
+        using Contrail;
+
+        [assembly: ErrorDomain("shop.acme.example", CatalogName = "ShopErrors")]
+
+        namespace Acme.Shop
+        {
+            [GrpcError(GrpcStatusCode.NotFound, "ORDER_NOT_FOUND", Message = "Order {orderId} was not found.")]
+            public class OrderNotFoundException : Exception
+            {
+                public OrderNotFoundException(string orderId)
+                    : base("Order " + orderId + " was not found.")
+                {
+                    OrderId = orderId;
+                }
+
+                [ErrorMetadata("orderId")]
+                public string OrderId { get; }
+            }
+
+            [GrpcError(GrpcStatusCode.FailedPrecondition, "ORDER_ARCHIVED")]
+            public sealed class OrderArchivedException : OrderNotFoundException
+            {
+                public OrderArchivedException(string orderId, int year)
+                    : base(orderId)
+                {
+                    Year = year;
+                }
+
+                [ErrorMetadata("archivedYear")]
+                public int Year { get; }
+
+                [ErrorMetadata("retryable")]
+                public bool? Retryable { get; set; }
+            }
+
+            public enum PaymentError
+            {
+                [GrpcError(GrpcStatusCode.FailedPrecondition, "PAYMENT_DECLINED", Domain = "payments.acme.example", Message = "Card ending {last4} was declined.")]
+                Declined,
+
+                NotAnError,
+            }
+        }
+        """;
 }

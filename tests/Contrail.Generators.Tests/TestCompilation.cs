@@ -56,16 +56,24 @@ internal static class TestCompilation
             options);
     }
 
-    /// <summary>Runs the traced-services generator with step tracking on.</summary>
+    /// <summary>Runs Contrail's generators (traced services and error catalog) with step tracking on.</summary>
     public static (GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> Diagnostics) RunGenerator(CSharpCompilation compilation)
     {
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            new[] { new TracedServiceGenerator().AsSourceGenerator() },
+            new[] { new TracedServiceGenerator().AsSourceGenerator(), new Errors.ErrorCatalogGenerator().AsSourceGenerator() },
             parseOptions: (CSharpParseOptions)compilation.SyntaxTrees.First().Options,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return (driver, output, diagnostics);
     }
+
+    /// <summary>Every file the generators wrote.</summary>
+    public static ImmutableArray<GeneratedSourceResult> GeneratedSources(GeneratorDriver driver) =>
+        driver.GetRunResult().Results.SelectMany(r => r.GeneratedSources).ToImmutableArray();
+
+    /// <summary>The run result of one generator.</summary>
+    public static GeneratorRunResult Result<TGenerator>(GeneratorDriver driver) =>
+        driver.GetRunResult().Results.Single(r => r.Generator.GetGeneratorType() == typeof(TGenerator));
 
     /// <summary>Asserts a compilation has no diagnostics at all (every warning is an error here).</summary>
     public static void AssertClean(Compilation compilation, string because)

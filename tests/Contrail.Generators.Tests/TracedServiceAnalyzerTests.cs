@@ -301,6 +301,6 @@ public sealed class TracedServiceAnalyzerTests
 
         var (driver, _, generatorDiagnostics) = TestCompilation.RunGenerator(compilation);
         Assert.Empty(generatorDiagnostics);
-        Assert.Empty(driver.GetRunResult().Results.Single().GeneratedSources);
+        Assert.Empty(TestCompilation.GeneratedSources(driver));
     }
 }

@@ -13,6 +13,8 @@ public sealed class TracedServiceGeneratorTests
         { "OrderService", new[] { Sources.OrderService, Sources.Host } },
         { "InventoryService", new[] { Sources.InventoryService, Sources.Host } },
         { "HostWithoutServices", new[] { Sources.Host } },
+        { "Errors", new[] { Sources.Errors } },
+        { "ErrorsWithTracedService", new[] { Sources.Errors, Sources.InventoryService, Sources.Host } },
     };
 
     [Theory]
@@ -24,7 +26,7 @@ public sealed class TracedServiceGeneratorTests
 
         Assert.Empty(diagnostics);
         TestCompilation.AssertClean(output, "the generated code must compile without warnings");
-        foreach (var generated in driver.GetRunResult().Results.Single().GeneratedSources)
+        foreach (var generated in TestCompilation.GeneratedSources(driver))
         {
             Snapshot.Match(caseName, generated.HintName, generated.SourceText.ToString());
         }
@@ -37,21 +39,21 @@ public sealed class TracedServiceGeneratorTests
     [InlineData(LanguageVersion.Latest, NullableContextOptions.Disable)]
     public void Output_compiles_warning_free_under_the_users_settings(LanguageVersion languageVersion, NullableContextOptions nullable)
     {
-        var services = TestCompilation.Create(new[] { Sources.OrderService, Sources.InventoryService }, languageVersion, nullable);
+        var services = TestCompilation.Create(new[] { Sources.OrderService, Sources.InventoryService, Sources.Errors }, languageVersion, nullable);
         TestCompilation.AssertClean(services, "the input must compile before generation");
         var input = services.AddSyntaxTrees(CSharpSyntaxTree.ParseText(Sources.Host, (CSharpParseOptions)services.SyntaxTrees.First().Options));
 
         var (driver, output, diagnostics) = TestCompilation.RunGenerator(input);
 
         Assert.Empty(diagnostics);
-        Assert.Equal(4, driver.GetRunResult().Results.Single().GeneratedSources.Length);
+        Assert.Equal(6, TestCompilation.GeneratedSources(driver).Length);
         TestCompilation.AssertClean(output, $"generated code under C# {languageVersion} with nullable {nullable}");
     }
 
     [Fact]
     public void An_unrelated_edit_leaves_every_step_cached()
     {
-        var input = TestCompilation.Create(new[] { Sources.OrderService, Sources.Host });
+        var input = TestCompilation.Create(new[] { Sources.OrderService, Sources.Host, Sources.Errors });
         var (driver, _, _) = TestCompilation.RunGenerator(input);
 
         var edited = input.AddSyntaxTrees(CSharpSyntaxTree.ParseText(
@@ -59,13 +61,27 @@ public sealed class TracedServiceGeneratorTests
             (CSharpParseOptions)input.SyntaxTrees.First().Options));
         driver = driver.RunGenerators(edited);
 
-        var result = driver.GetRunResult().Results.Single();
+        var result = TestCompilation.Result<TracedServiceGenerator>(driver);
         var trackingNames = new[]
         {
             TracedServiceGenerator.TrackingNames.Services,
             TracedServiceGenerator.TrackingNames.Environment,
             TracedServiceGenerator.TrackingNames.Assembly,
         };
+        AssertCached(result, trackingNames);
+
+        var errors = TestCompilation.Result<Errors.ErrorCatalogGenerator>(driver);
+        AssertCached(errors, new[]
+        {
+            Errors.ErrorCatalogGenerator.TrackingNames.Errors,
+            Errors.ErrorCatalogGenerator.TrackingNames.Settings,
+            Errors.ErrorCatalogGenerator.TrackingNames.TracedServices,
+            Errors.ErrorCatalogGenerator.TrackingNames.Catalog,
+        });
+    }
+
+    private static void AssertCached(GeneratorRunResult result, string[] trackingNames)
+    {
         foreach (var name in trackingNames)
         {
             Assert.True(result.TrackedSteps.ContainsKey(name), $"step {name} was not tracked");
@@ -92,7 +108,7 @@ public sealed class TracedServiceGeneratorTests
         var newText = tree.GetText().ToString().Replace("count++;", "count += 1;");
         driver = driver.RunGenerators(input.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(newText))));
 
-        var result = driver.GetRunResult().Results.Single();
+        var result = TestCompilation.Result<TracedServiceGenerator>(driver);
         Assert.All(result.TrackedSteps[TracedServiceGenerator.TrackingNames.Services].SelectMany(s => s.Outputs),
             output => Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, output.Reason.ToString()));
         Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs),
@@ -124,7 +140,7 @@ public sealed class TracedServiceGeneratorTests
         var (driver, hostOutput, _) = TestCompilation.RunGenerator(host);
         TestCompilation.AssertClean(hostOutput, "the host must compile without ambiguity");
 
-        var registration = driver.GetRunResult().Results.Single().GeneratedSources
+        var registration = TestCompilation.GeneratedSources(driver)
             .Single(s => s.HintName == ServerTelemetryEmitter.RegistrationHintName).SourceText.ToString();
         Assert.Contains("AddTracedService<global::InventoryService, global::InventoryServiceContrailInterceptor>(builder);", registration);
         Assert.Contains("AddTracedService<global::Acme.Shop.OrderService, global::Acme.Shop.OrderServiceContrailInterceptor>(builder);", registration);

@@ -6,6 +6,7 @@ namespace Contrail.Generators.Diagnostics;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "Contrail.Telemetry";
+    private const string ErrorsCategory = "Contrail.Errors";
 
     /// <summary>The documentation page of a diagnostic ID.</summary>
     public static string HelpLink(string id) => $"https://github.com/contrail-dotnet/contrail/blob/main/docs/diagnostics/{id}.md";
@@ -64,6 +65,69 @@ internal static class DiagnosticDescriptors
         "[SpanStatus({0})] {1}",
         DiagnosticSeverity.Warning);
 
-    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
-        new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+    public static readonly DiagnosticDescriptor InvalidErrorReason = Create(
+        DiagnosticIds.InvalidErrorReason,
+        "Invalid error reason",
+        "'{0}' is not a valid error reason: use UPPER_SNAKE_CASE ([A-Z][A-Z0-9_]+[A-Z0-9]) of at most 63 characters (AIP-193)",
+        DiagnosticSeverity.Error,
+        ErrorsCategory);
+
+    public static readonly DiagnosticDescriptor DuplicateErrorReason = Create(
+        DiagnosticIds.DuplicateErrorReason,
+        "Duplicate error reason in a domain",
+        "The reason '{0}' is already used by '{1}' in domain '{2}': clients could not tell the errors apart",
+        DiagnosticSeverity.Error,
+        ErrorsCategory);
+
+    public static readonly DiagnosticDescriptor MissingErrorDomain = Create(
+        DiagnosticIds.MissingErrorDomain,
+        "Error without a domain",
+        "'{0}' has no error domain: set Domain on [GrpcError] or add [assembly: ErrorDomain(\"your.service.example\")]",
+        DiagnosticSeverity.Error,
+        ErrorsCategory);
+
+    public static readonly DiagnosticDescriptor InvalidErrorMetadataKey = Create(
+        DiagnosticIds.InvalidErrorMetadataKey,
+        "Invalid error metadata key",
+        "'{0}' is not a valid metadata key: {1}",
+        DiagnosticSeverity.Error,
+        ErrorsCategory);
+
+    public static readonly DiagnosticDescriptor MessagePlaceholderWithoutMetadata = Create(
+        DiagnosticIds.MessagePlaceholderWithoutMetadata,
+        "Message placeholder without metadata",
+        "The message placeholder '{0}' of '{1}' has no [ErrorMetadata] entry with that key, so clients could not read the value",
+        DiagnosticSeverity.Error,
+        ErrorsCategory);
+
+    public static readonly DiagnosticDescriptor InvalidErrorCode = Create(
+        DiagnosticIds.InvalidErrorCode,
+        "Invalid error status code",
+        "'{0}' cannot be mapped: {1}",
+        DiagnosticSeverity.Error,
+        ErrorsCategory);
+
+    public static readonly DiagnosticDescriptor InvalidErrorMetadataMember = Create(
+        DiagnosticIds.InvalidErrorMetadataMember,
+        "[ErrorMetadata] on a member that cannot be sent",
+        "[ErrorMetadata] on '{0}' cannot be sent: {1}",
+        DiagnosticSeverity.Error,
+        ErrorsCategory);
+
+    public static readonly DiagnosticDescriptor UnmappedExceptionInTracedHandler = Create(
+        DiagnosticIds.UnmappedExceptionInTracedHandler,
+        "Unmapped exception thrown in a traced handler",
+        "'{0}' has no [GrpcError] mapping: thrown from this handler it reaches the client as UNKNOWN without its message",
+        DiagnosticSeverity.Warning,
+        ErrorsCategory);
+
+    public static readonly DiagnosticDescriptor InvalidErrorType = Create(
+        DiagnosticIds.InvalidErrorType,
+        "[GrpcError] on a type that cannot be mapped",
+        "[GrpcError] on '{0}' has no effect: {1}",
+        DiagnosticSeverity.Error,
+        ErrorsCategory);
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string category = Category) =>
+        new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
 }

@@ -109,19 +109,19 @@ internal static class TracedServiceEmitter
             RpcMethodKind.Unary => (
                 "global::System.Threading.Tasks.Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, global::Grpc.Core.ServerCallContext context, global::Grpc.Core.UnaryServerMethod<TRequest, TResponse> continuation)",
                 $"TraceUnaryAsync(method, request, context, continuation, {enrich})",
-                "continuation(request, context)"),
+                "PassUnary(request, context, continuation)"),
             RpcMethodKind.ClientStreaming => (
                 "global::System.Threading.Tasks.Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(global::Grpc.Core.IAsyncStreamReader<TRequest> requestStream, global::Grpc.Core.ServerCallContext context, global::Grpc.Core.ClientStreamingServerMethod<TRequest, TResponse> continuation)",
                 "TraceClientStreamingAsync(method, requestStream, context, continuation)",
-                "continuation(requestStream, context)"),
+                "PassClientStreaming(requestStream, context, continuation)"),
             RpcMethodKind.ServerStreaming => (
                 "global::System.Threading.Tasks.Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, global::Grpc.Core.IServerStreamWriter<TResponse> responseStream, global::Grpc.Core.ServerCallContext context, global::Grpc.Core.ServerStreamingServerMethod<TRequest, TResponse> continuation)",
                 $"TraceServerStreamingAsync(method, request, responseStream, context, continuation, {enrich})",
-                "continuation(request, responseStream, context)"),
+                "PassServerStreaming(request, responseStream, context, continuation)"),
             _ => (
                 "global::System.Threading.Tasks.Task DuplexStreamingServerHandler<TRequest, TResponse>(global::Grpc.Core.IAsyncStreamReader<TRequest> requestStream, global::Grpc.Core.IServerStreamWriter<TResponse> responseStream, global::Grpc.Core.ServerCallContext context, global::Grpc.Core.DuplexStreamingServerMethod<TRequest, TResponse> continuation)",
                 "TraceDuplexStreamingAsync(method, requestStream, responseStream, context, continuation)",
-                "continuation(requestStream, responseStream, context)"),
+                "PassDuplexStreaming(requestStream, responseStream, context, continuation)"),
         };
 
         writer.WriteLine("/// <inheritdoc />");
@@ -131,7 +131,7 @@ internal static class TracedServiceEmitter
         using (writer.Indent())
         {
             writer.WriteLine($"? {Telemetry}.{trace}");
-            writer.WriteLine($": {passThrough};");
+            writer.WriteLine($": {Telemetry}.{passThrough};");
         }
 
         writer.CloseBrace();

@@ -29,7 +29,14 @@ public sealed class ShopService : Orders.OrdersBase
             case "missing":
                 throw new RpcException(new Status(StatusCode.NotFound, "Order missing was not found."));
             case "boom":
+                // Deliberately unmapped: the safe default must keep this message off the wire.
+#pragma warning disable CTR4008
                 throw new InvalidOperationException("Connection string Server=secret;Password=hunter2 is wrong.");
+#pragma warning restore CTR4008
+            case "gone":
+                throw new OrderNotFoundException("o-404");
+            case "archived":
+                throw new OrderArchivedException("o-1999", 1999);
             case "slow":
                 await Task.Delay(Timeout.InfiniteTimeSpan, context.CancellationToken);
                 return new Order();
@@ -72,6 +79,13 @@ public sealed class ShopService : Orders.OrdersBase
     [NotTraced]
     public override Task<HealthCheckResponse> Check(HealthCheckRequest request, ServerCallContext context) =>
         Task.FromResult(new HealthCheckResponse { Serving = true });
+}
+
+/// <summary>A service that is not traced: its mapped exceptions need the generated error interceptor.</summary>
+public sealed class UntracedShopService : Orders.OrdersBase
+{
+    public override Task<Order> GetOrder(GetOrderRequest request, ServerCallContext context) =>
+        throw new QuotaExceededException(100, QuotaUnit.Orders) { AccountId = Guid.Parse("6f9619ff-8b86-d011-b42d-00cf4fc964ff") };
 }
 
 /// <summary>The same RPCs with the span-status rule overridden per service and per method.</summary>

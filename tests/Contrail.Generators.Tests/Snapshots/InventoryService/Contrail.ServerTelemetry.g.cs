@@ -193,6 +193,143 @@ namespace Contrail.Generated
         /// </summary>
         static partial void MapException(global::System.Exception exception, ref global::Grpc.Core.RpcException? rpcException);
 
+        /// <summary>Set by the error mapping, when the assembly has one.</summary>
+        static partial void DescribeErrorMapping(ref bool hasErrorMapping);
+
+        /// <summary>Whether exceptions go through an error mapping, also for calls that are not traced.</summary>
+        private static readonly bool HasErrorMapping = ReadHasErrorMapping();
+
+        /// <summary>Runs a unary call that is not traced, still mapping its exceptions.</summary>
+        public static global::System.Threading.Tasks.Task<TResponse> PassUnary<TRequest, TResponse>(TRequest request, global::Grpc.Core.ServerCallContext context, global::Grpc.Core.UnaryServerMethod<TRequest, TResponse> continuation)
+            where TRequest : class
+            where TResponse : class
+        {
+            if (!HasErrorMapping)
+            {
+                return continuation(request, context);
+            }
+
+            try
+            {
+                return MapFaults(continuation(request, context));
+            }
+            catch (global::System.Exception exception) when (exception is not global::Grpc.Core.RpcException)
+            {
+                throw MapOrRethrow(exception);
+            }
+        }
+
+        /// <summary>Runs a client-streaming call that is not traced, still mapping its exceptions.</summary>
+        public static global::System.Threading.Tasks.Task<TResponse> PassClientStreaming<TRequest, TResponse>(global::Grpc.Core.IAsyncStreamReader<TRequest> requestStream, global::Grpc.Core.ServerCallContext context, global::Grpc.Core.ClientStreamingServerMethod<TRequest, TResponse> continuation)
+            where TRequest : class
+            where TResponse : class
+        {
+            if (!HasErrorMapping)
+            {
+                return continuation(requestStream, context);
+            }
+
+            try
+            {
+                return MapFaults(continuation(requestStream, context));
+            }
+            catch (global::System.Exception exception) when (exception is not global::Grpc.Core.RpcException)
+            {
+                throw MapOrRethrow(exception);
+            }
+        }
+
+        /// <summary>Runs a server-streaming call that is not traced, still mapping its exceptions.</summary>
+        public static global::System.Threading.Tasks.Task PassServerStreaming<TRequest, TResponse>(TRequest request, global::Grpc.Core.IServerStreamWriter<TResponse> responseStream, global::Grpc.Core.ServerCallContext context, global::Grpc.Core.ServerStreamingServerMethod<TRequest, TResponse> continuation)
+            where TRequest : class
+            where TResponse : class
+        {
+            if (!HasErrorMapping)
+            {
+                return continuation(request, responseStream, context);
+            }
+
+            try
+            {
+                return MapFaults(continuation(request, responseStream, context));
+            }
+            catch (global::System.Exception exception) when (exception is not global::Grpc.Core.RpcException)
+            {
+                throw MapOrRethrow(exception);
+            }
+        }
+
+        /// <summary>Runs a duplex-streaming call that is not traced, still mapping its exceptions.</summary>
+        public static global::System.Threading.Tasks.Task PassDuplexStreaming<TRequest, TResponse>(global::Grpc.Core.IAsyncStreamReader<TRequest> requestStream, global::Grpc.Core.IServerStreamWriter<TResponse> responseStream, global::Grpc.Core.ServerCallContext context, global::Grpc.Core.DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+            where TRequest : class
+            where TResponse : class
+        {
+            if (!HasErrorMapping)
+            {
+                return continuation(requestStream, responseStream, context);
+            }
+
+            try
+            {
+                return MapFaults(continuation(requestStream, responseStream, context));
+            }
+            catch (global::System.Exception exception) when (exception is not global::Grpc.Core.RpcException)
+            {
+                throw MapOrRethrow(exception);
+            }
+        }
+
+        private static bool ReadHasErrorMapping()
+        {
+            var hasErrorMapping = false;
+            DescribeErrorMapping(ref hasErrorMapping);
+            return hasErrorMapping;
+        }
+
+        /// <summary>A completed task passes through as it is; only a pending one is awaited, to map its fault.</summary>
+        private static global::System.Threading.Tasks.Task<TResponse> MapFaults<TResponse>(global::System.Threading.Tasks.Task<TResponse> task) =>
+            task.Status == global::System.Threading.Tasks.TaskStatus.RanToCompletion ? task : AwaitAndMap(task);
+
+        private static global::System.Threading.Tasks.Task MapFaults(global::System.Threading.Tasks.Task task) =>
+            task.Status == global::System.Threading.Tasks.TaskStatus.RanToCompletion ? task : AwaitAndMap(task);
+
+        private static async global::System.Threading.Tasks.Task<TResponse> AwaitAndMap<TResponse>(global::System.Threading.Tasks.Task<TResponse> task)
+        {
+            try
+            {
+                return await task.ConfigureAwait(false);
+            }
+            catch (global::System.Exception exception) when (exception is not global::Grpc.Core.RpcException)
+            {
+                throw MapOrRethrow(exception);
+            }
+        }
+
+        private static async global::System.Threading.Tasks.Task AwaitAndMap(global::System.Threading.Tasks.Task task)
+        {
+            try
+            {
+                await task.ConfigureAwait(false);
+            }
+            catch (global::System.Exception exception) when (exception is not global::Grpc.Core.RpcException)
+            {
+                throw MapOrRethrow(exception);
+            }
+        }
+
+        /// <summary>The mapped exception, or (never returning) the original rethrown with its stack trace.</summary>
+        private static global::System.Exception MapOrRethrow(global::System.Exception exception)
+        {
+            global::Grpc.Core.RpcException? mapped = null;
+            MapException(exception, ref mapped);
+            if (mapped is null)
+            {
+                global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception).Throw();
+            }
+
+            return mapped!;
+        }
+
         /// <summary>The status name the conventions record, e.g. <c>NOT_FOUND</c>.</summary>
         public static string StatusName(global::Grpc.Core.StatusCode code) => code switch
         {

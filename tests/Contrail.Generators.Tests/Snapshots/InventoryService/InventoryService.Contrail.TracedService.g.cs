@@ -21,6 +21,6 @@ internal sealed class InventoryServiceContrailInterceptor : global::Grpc.Core.In
     {
         return global::Contrail.Generated.ContrailServerTelemetry.IsEnabled() && Methods.TryGetValue(context.Method, out var method)
             ? global::Contrail.Generated.ContrailServerTelemetry.TraceUnaryAsync(method, request, context, continuation, null)
-            : continuation(request, context);
+            : global::Contrail.Generated.ContrailServerTelemetry.PassUnary(request, context, continuation);
     }
 }

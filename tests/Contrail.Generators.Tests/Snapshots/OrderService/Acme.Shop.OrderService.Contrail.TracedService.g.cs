@@ -28,7 +28,7 @@ namespace Acme.Shop
         {
             return global::Contrail.Generated.ContrailServerTelemetry.IsEnabled() && Methods.TryGetValue(context.Method, out var method)
                 ? global::Contrail.Generated.ContrailServerTelemetry.TraceUnaryAsync(method, request, context, continuation, EnrichRequest)
-                : continuation(request, context);
+                : global::Contrail.Generated.ContrailServerTelemetry.PassUnary(request, context, continuation);
         }
 
         /// <inheritdoc />
@@ -36,7 +36,7 @@ namespace Acme.Shop
         {
             return global::Contrail.Generated.ContrailServerTelemetry.IsEnabled() && Methods.TryGetValue(context.Method, out var method)
                 ? global::Contrail.Generated.ContrailServerTelemetry.TraceClientStreamingAsync(method, requestStream, context, continuation)
-                : continuation(requestStream, context);
+                : global::Contrail.Generated.ContrailServerTelemetry.PassClientStreaming(requestStream, context, continuation);
         }
 
         /// <inheritdoc />
@@ -44,7 +44,7 @@ namespace Acme.Shop
         {
             return global::Contrail.Generated.ContrailServerTelemetry.IsEnabled() && Methods.TryGetValue(context.Method, out var method)
                 ? global::Contrail.Generated.ContrailServerTelemetry.TraceServerStreamingAsync(method, request, responseStream, context, continuation, EnrichRequest)
-                : continuation(request, responseStream, context);
+                : global::Contrail.Generated.ContrailServerTelemetry.PassServerStreaming(request, responseStream, context, continuation);
         }
 
         /// <inheritdoc />
@@ -52,7 +52,7 @@ namespace Acme.Shop
         {
             return global::Contrail.Generated.ContrailServerTelemetry.IsEnabled() && Methods.TryGetValue(context.Method, out var method)
                 ? global::Contrail.Generated.ContrailServerTelemetry.TraceDuplexStreamingAsync(method, requestStream, responseStream, context, continuation)
-                : continuation(requestStream, responseStream, context);
+                : global::Contrail.Generated.ContrailServerTelemetry.PassDuplexStreaming(requestStream, responseStream, context, continuation);
         }
 
         private static void EnrichRequest(int methodId, global::System.Diagnostics.Activity activity, object request)

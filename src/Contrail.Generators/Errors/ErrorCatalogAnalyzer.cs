@@ -1,0 +1,173 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Contrail.Generators.Diagnostics;
+using Contrail.Generators.TracedServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Contrail.Generators.Errors;
+
+/// <summary>
+/// Reports misuse of <c>[GrpcError]</c>, <c>[ErrorDomain]</c> and <c>[ErrorMetadata]</c> through the
+/// generator's parser, duplicate reasons within a domain, and unmapped exceptions thrown by traced
+/// handlers.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ErrorCatalogAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.InvalidErrorReason,
+        DiagnosticDescriptors.DuplicateErrorReason,
+        DiagnosticDescriptors.MissingErrorDomain,
+        DiagnosticDescriptors.InvalidErrorMetadataKey,
+        DiagnosticDescriptors.MessagePlaceholderWithoutMetadata,
+        DiagnosticDescriptors.InvalidErrorCode,
+        DiagnosticDescriptors.InvalidErrorMetadataMember,
+        DiagnosticDescriptors.UnmappedExceptionInTracedHandler,
+        DiagnosticDescriptors.InvalidErrorType);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var compilation = start.Compilation;
+            var grpcError = compilation.GetTypeByMetadataName(ErrorCatalogParser.GrpcErrorAttribute);
+            if (grpcError is null)
+            {
+                return;
+            }
+
+            var errorMetadata = compilation.GetTypeByMetadataName(ErrorCatalogParser.ErrorMetadataAttribute);
+            var (defaultDomain, _) = ErrorCatalogParser.ReadAssemblyDefaults(compilation.Assembly);
+            var hasDefaultDomain = !string.IsNullOrWhiteSpace(defaultDomain);
+            var declared = new ConcurrentBag<(string Domain, string Reason, string Name, Location Location)>();
+
+            start.RegisterSymbolAction(symbolContext =>
+            {
+                var type = (INamedTypeSymbol)symbolContext.Symbol;
+                var targets = type.TypeKind == TypeKind.Enum
+                    ? type.GetMembers().OfType<IFieldSymbol>().Cast<ISymbol>()
+                    : new ISymbol[] { type };
+                foreach (var target in targets)
+                {
+                    var attribute = target.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, grpcError));
+                    if (attribute is null)
+                    {
+                        continue;
+                    }
+
+                    var diagnostics = new List<Diagnostic>();
+                    var model = new ErrorCatalogParser(compilation, diagnostics, symbolContext.CancellationToken).Parse(target, attribute, hasDefaultDomain);
+                    foreach (var diagnostic in diagnostics)
+                    {
+                        symbolContext.ReportDiagnostic(diagnostic);
+                    }
+
+                    if (model is not null)
+                    {
+                        var location = attribute.ApplicationSyntaxReference?.GetSyntax(symbolContext.CancellationToken).GetLocation() ?? target.Locations.First();
+                        declared.Add((model.Domain ?? defaultDomain!, model.Reason, model.DisplayName, location));
+                    }
+                }
+            }, SymbolKind.NamedType);
+
+            start.RegisterSymbolAction(symbolContext =>
+            {
+                var property = (IPropertySymbol)symbolContext.Symbol;
+                var attribute = property.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, errorMetadata));
+
+                // An abstract exception may hold metadata its mapped subclasses send.
+                if (attribute is null || property.ContainingType.IsAbstract
+                    || property.ContainingType.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, grpcError)))
+                {
+                    return;
+                }
+
+                var diagnostics = new List<Diagnostic>();
+                new ErrorCatalogParser(compilation, diagnostics, symbolContext.CancellationToken).CheckMetadataOutsideError(property, attribute);
+                foreach (var diagnostic in diagnostics)
+                {
+                    symbolContext.ReportDiagnostic(diagnostic);
+                }
+            }, SymbolKind.Property);
+
+            start.RegisterCompilationEndAction(endContext =>
+            {
+                foreach (var group in declared.GroupBy(d => (d.Domain, d.Reason)))
+                {
+                    var ordered = group.OrderBy(d => d.Location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start).ToList();
+                    foreach (var duplicate in ordered.Skip(1))
+                    {
+                        endContext.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateErrorReason, duplicate.Location,
+                            group.Key.Reason, ordered[0].Name, group.Key.Domain));
+                    }
+                }
+            });
+
+            RegisterUnmappedThrows(start, grpcError);
+        });
+    }
+
+    /// <summary>CTR4008: an exception without a mapping thrown inside a traced handler surfaces as UNKNOWN.</summary>
+    private static void RegisterUnmappedThrows(CompilationStartAnalysisContext start, INamedTypeSymbol grpcError)
+    {
+        var compilation = start.Compilation;
+        var tracedService = compilation.GetTypeByMetadataName(TracedServiceKnownTypes.TracedServiceAttribute);
+        var serverCallContext = compilation.GetTypeByMetadataName("Grpc.Core.ServerCallContext");
+        var rpcException = compilation.GetTypeByMetadataName("Grpc.Core.RpcException");
+        var cancelled = compilation.GetTypeByMetadataName("System.OperationCanceledException");
+        if (tracedService is null || serverCallContext is null || rpcException is null || cancelled is null)
+        {
+            return;
+        }
+
+        start.RegisterOperationAction(operationContext =>
+        {
+            var throwOperation = (IThrowOperation)operationContext.Operation;
+            var thrown = throwOperation.Exception;
+            while (thrown is IConversionOperation conversion)
+            {
+                thrown = conversion.Operand;
+            }
+
+            if (thrown?.Type is not INamedTypeSymbol type
+                || operationContext.ContainingSymbol is not IMethodSymbol method
+                || !IsTracedHandler(method))
+            {
+                return;
+            }
+
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, rpcException)
+                    || SymbolEqualityComparer.Default.Equals(current, cancelled)
+                    || current.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, grpcError)))
+                {
+                    return;
+                }
+            }
+
+            operationContext.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnmappedExceptionInTracedHandler, throwOperation.Syntax.GetLocation(), type.Name));
+        }, OperationKind.Throw);
+
+        bool IsTracedHandler(IMethodSymbol method)
+        {
+            // Lambdas and local functions inside a handler belong to it.
+            var outer = method;
+            while (outer.MethodKind is MethodKind.LambdaMethod or MethodKind.LocalFunction && outer.ContainingSymbol is IMethodSymbol containing)
+            {
+                outer = containing;
+            }
+
+            return outer.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.Type, serverCallContext))
+                && outer.ContainingType.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, tracedService));
+        }
+    }
+}

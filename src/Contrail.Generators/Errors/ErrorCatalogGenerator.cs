@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Contrail.Generators.Common;
+using Contrail.Generators.TracedServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Contrail.Generators.Errors;
+
+/// <summary>
+/// Emits an assembly's error catalog from its <c>[GrpcError]</c> exception types and enum members:
+/// the exception-to-status mapping (plugged into traced services' telemetry), the
+/// <c>google.rpc.Status</c> trailer, typed client helpers, the HTTP view and the catalog.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ErrorCatalogGenerator : IIncrementalGenerator
+{
+    /// <summary>Names of the pipeline steps, for caching tests.</summary>
+    public static class TrackingNames
+    {
+        public const string Errors = "GrpcErrors";
+        public const string Settings = "GrpcErrorSettings";
+        public const string TracedServices = "GrpcErrorTracedServices";
+        public const string Catalog = "GrpcErrorCatalog";
+    }
+
+    private const string DefaultCatalogName = "GrpcErrors";
+
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        // Whether a domain is missing is decided when combining with the assembly's settings, so
+        // adding [assembly: ErrorDomain] later takes effect without re-parsing every error.
+        var errors = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                ErrorCatalogParser.GrpcErrorAttribute,
+                static (node, _) => node is ClassDeclarationSyntax or EnumMemberDeclarationSyntax,
+                static (syntaxContext, cancellationToken) =>
+                    new ErrorCatalogParser(syntaxContext.SemanticModel.Compilation, diagnostics: null, cancellationToken)
+                        .Parse(syntaxContext.TargetSymbol, syntaxContext.Attributes[0], hasDefaultDomain: true))
+            .Where(static model => model is not null)
+            .Select(static (model, _) => model!)
+            .WithTrackingName(TrackingNames.Errors);
+
+        var settings = context.CompilationProvider
+            .Select(static (compilation, cancellationToken) => CreateSettings(compilation, cancellationToken))
+            .WithTrackingName(TrackingNames.Settings);
+
+        // The telemetry hook may only be written where the traced-services generator writes the
+        // telemetry class it completes, i.e. where at least one traced service is valid.
+        var hasTracedServices = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                TracedServiceKnownTypes.TracedServiceAttribute,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (syntaxContext, cancellationToken) =>
+                {
+                    var types = TracedServiceKnownTypes.Create(syntaxContext.SemanticModel.Compilation);
+                    return types is not null
+                        && syntaxContext.TargetSymbol is INamedTypeSymbol service
+                        && new TracedServiceParser(types, diagnostics: null, cancellationToken).Parse(service) is not null;
+                })
+            .Collect()
+            .Select(static (valid, _) => valid.Contains(true))
+            .WithTrackingName(TrackingNames.TracedServices);
+
+        var catalog = errors.Collect()
+            .Combine(settings)
+            .Combine(hasTracedServices)
+            .WithTrackingName(TrackingNames.Catalog);
+
+        context.RegisterSourceOutput(catalog, static (output, input) =>
+        {
+            var ((all, catalogSettings), tracedServices) = input;
+            var valid = all.Where(e => e.Domain is not null || catalogSettings.DefaultDomain is not null).ToList();
+            var mappers = new List<string>();
+            if (valid.Count > 0)
+            {
+                var ns = ErrorCatalogEmitter.CatalogNamespace(valid);
+                var own = ns.Length > 0 ? $"global::{ns}.{catalogSettings.CatalogName}" : $"global::{catalogSettings.CatalogName}";
+
+                // A referenced catalog of the same full name cannot be named from here (ours would
+                // win, and the mapping would call itself): give each assembly its own CatalogName.
+                var referenced = catalogSettings.ReferencedMappers.Where(m => m != own).ToEquatableArray();
+                output.AddSource(ErrorCatalogEmitter.HintName, ErrorCatalogEmitter.Emit(valid, catalogSettings with { ReferencedMappers = referenced }));
+                mappers.Add(own);
+            }
+            else
+            {
+                mappers.AddRange(catalogSettings.ReferencedMappers);
+            }
+
+            if (tracedServices && catalogSettings.HasGrpcCore && mappers.Count > 0)
+            {
+                output.AddSource(ErrorCatalogEmitter.TelemetryHookHintName, ErrorCatalogEmitter.EmitTelemetryHook(mappers));
+            }
+        });
+    }
+
+    private static ErrorCatalogSettings CreateSettings(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var (domain, catalogName) = ErrorCatalogParser.ReadAssemblyDefaults(compilation.Assembly);
+        catalogName = string.IsNullOrWhiteSpace(catalogName) ? DefaultCatalogName : catalogName!;
+        var catalogAttribute = compilation.GetTypeByMetadataName(ErrorCatalogParser.ErrorCatalogAttribute);
+        var mappers = new List<string>();
+        if (catalogAttribute is not null)
+        {
+            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!assembly.Modules.Any(m => m.ReferencedAssemblies.Any(r => r.Name == "Contrail.Abstractions")))
+                {
+                    continue;
+                }
+
+                foreach (var attribute in assembly.GetAttributes())
+                {
+                    if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, catalogAttribute)
+                        && attribute.NamedArguments.FirstOrDefault(a => a.Key == "Mapper").Value.Value is INamedTypeSymbol mapper)
+                    {
+                        mappers.Add(mapper.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+                    }
+                }
+            }
+        }
+
+        return new ErrorCatalogSettings(
+            string.IsNullOrWhiteSpace(domain) ? null : domain,
+            catalogName,
+            compilation.GetTypeByMetadataName("Grpc.Core.RpcException") is not null,
+            compilation.GetTypeByMetadataName("System.Diagnostics.CodeAnalysis.NotNullWhenAttribute") is { } notNullWhen
+                && compilation.IsSymbolAccessibleWithin(notNullWhen, compilation.Assembly),
+            mappers.Distinct().OrderBy(m => m, StringComparer.Ordinal).ToEquatableArray());
+    }
+}

@@ -1,0 +1,448 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using Contrail.Generators.Common;
+using Contrail.Generators.Diagnostics;
+using Microsoft.CodeAnalysis;
+
+namespace Contrail.Generators.Errors;
+
+/// <summary>
+/// Reads <c>[GrpcError]</c> exception types and enum members into <see cref="GrpcErrorModel"/>s. The
+/// generator calls it without a diagnostic sink and skips invalid errors; the analyzer calls it with
+/// one, so both agree on what is valid.
+/// </summary>
+internal sealed class ErrorCatalogParser
+{
+    public const string GrpcErrorAttribute = "Contrail.GrpcErrorAttribute";
+    public const string ErrorDomainAttribute = "Contrail.ErrorDomainAttribute";
+    public const string ErrorMetadataAttribute = "Contrail.ErrorMetadataAttribute";
+    public const string ErrorCatalogAttribute = "Contrail.ErrorCatalogAttribute";
+
+    private static readonly Regex s_reason = new("^[A-Z][A-Z0-9_]+[A-Z0-9]$", RegexOptions.CultureInvariant);
+    private static readonly Regex s_metadataKey = new("^[a-z][a-zA-Z0-9]*$", RegexOptions.CultureInvariant);
+    private static readonly Regex s_placeholder = new(@"\{([^{}]*)\}", RegexOptions.CultureInvariant);
+
+    private readonly INamedTypeSymbol? _errorMetadata;
+    private readonly INamedTypeSymbol? _exception;
+    private readonly List<Diagnostic>? _diagnostics;
+    private readonly CancellationToken _cancellationToken;
+
+    public ErrorCatalogParser(Compilation compilation, List<Diagnostic>? diagnostics, CancellationToken cancellationToken)
+    {
+        _errorMetadata = compilation.GetTypeByMetadataName(ErrorMetadataAttribute);
+        _exception = compilation.GetTypeByMetadataName("System.Exception");
+        _diagnostics = diagnostics;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>The assembly's default domain from <c>[assembly: ErrorDomain]</c>, if any.</summary>
+    public static (string? Domain, string? CatalogName) ReadAssemblyDefaults(IAssemblySymbol assembly)
+    {
+        foreach (var attribute in assembly.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() == ErrorDomainAttribute
+                && attribute.ConstructorArguments.Length == 1)
+            {
+                var catalogName = attribute.NamedArguments.FirstOrDefault(a => a.Key == "CatalogName").Value.Value as string;
+                return (attribute.ConstructorArguments[0].Value as string, catalogName);
+            }
+        }
+
+        return (null, null);
+    }
+
+    /// <summary>Parses the <c>[GrpcError]</c> on an exception type or an enum member.</summary>
+    public GrpcErrorModel? Parse(ISymbol target, AttributeData attribute, bool hasDefaultDomain)
+    {
+        if (attribute.ConstructorArguments.Length != 2
+            || attribute.ConstructorArguments[0].Value is not int code
+            || attribute.ConstructorArguments[1].Value is not string reason)
+        {
+            return null;
+        }
+
+        var domain = Named(attribute, "Domain");
+        var message = Named(attribute, "Message");
+        var valid = true;
+
+        if (code is <= 0 or > 16)
+        {
+            Report(DiagnosticDescriptors.InvalidErrorCode, attribute, target, target.Name,
+                code == 0 ? "OK is not an error: a mapped error must fail the call" : $"{code} is not a gRPC status code (1 to 16)");
+            valid = false;
+        }
+
+        if (reason.Length > 63 || !s_reason.IsMatch(reason))
+        {
+            Report(DiagnosticDescriptors.InvalidErrorReason, attribute, target, reason);
+            valid = false;
+        }
+
+        if (domain is null && !hasDefaultDomain)
+        {
+            Report(DiagnosticDescriptors.MissingErrorDomain, attribute, target, target.Name);
+            valid = false;
+        }
+        else if (domain is not null && domain.Trim().Length == 0)
+        {
+            Report(DiagnosticDescriptors.MissingErrorDomain, attribute, target, target.Name);
+            valid = false;
+        }
+
+        return target switch
+        {
+            INamedTypeSymbol type => ParseException(type, attribute, code, reason, domain, message, valid),
+            IFieldSymbol { ContainingType.TypeKind: TypeKind.Enum } member => ParseEnumMember(member, attribute, code, reason, domain, message, valid),
+            _ => null,
+        };
+    }
+
+    /// <summary>Reports <c>[ErrorMetadata]</c> on a type that is not a mapped exception.</summary>
+    public void CheckMetadataOutsideError(IPropertySymbol property, AttributeData attribute)
+    {
+        Report(DiagnosticDescriptors.InvalidErrorMetadataMember, attribute, property, property.Name,
+            $"'{property.ContainingType.Name}' is not an exception marked [GrpcError], nor derived from one");
+    }
+
+    private GrpcErrorModel? ParseException(INamedTypeSymbol type, AttributeData attribute, int code, string reason, string? domain, string? message, bool valid)
+    {
+        if (_exception is null || !DerivesFrom(type, _exception))
+        {
+            Report(DiagnosticDescriptors.InvalidErrorType, attribute, type, type.Name, "it does not derive from System.Exception");
+            return null;
+        }
+
+        if (type.IsGenericType || type.IsAbstract || !IsVisibleInsideAssembly(type))
+        {
+            Report(DiagnosticDescriptors.InvalidErrorType, attribute, type, type.Name,
+                type.IsGenericType ? "it is generic" : type.IsAbstract ? "it is abstract: map the concrete exceptions" : "it is not accessible to the rest of its assembly");
+            return null;
+        }
+
+        var metadata = ParseMetadata(type, out var metadataValid);
+        valid &= metadataValid;
+        var parts = ParseMessage(message, metadata, attribute, type, ref valid);
+        if (!valid)
+        {
+            return null;
+        }
+
+        var name = type.Name.EndsWith("Exception", StringComparison.Ordinal) && type.Name.Length > "Exception".Length
+            ? type.Name.Substring(0, type.Name.Length - "Exception".Length)
+            : type.Name;
+
+        return new GrpcErrorModel(
+            ErrorSourceKind.Exception,
+            TypeName(type),
+            type.ToDisplayString(),
+            NamespaceOf(type),
+            MemberName: null,
+            name,
+            code,
+            reason,
+            domain,
+            message,
+            parts,
+            Depth(type),
+            IsPublic(type),
+            metadata.ToEquatableArray(),
+            FindRebuild(type, metadata));
+    }
+
+    private GrpcErrorModel? ParseEnumMember(IFieldSymbol member, AttributeData attribute, int code, string reason, string? domain, string? message, bool valid)
+    {
+        var parts = ParseMessage(message, new List<ErrorMetadataModel>(), attribute, member, ref valid, allowAnyPlaceholder: true);
+        if (!valid || !IsVisibleInsideAssembly(member.ContainingType))
+        {
+            return null;
+        }
+
+        return new GrpcErrorModel(
+            ErrorSourceKind.EnumMember,
+            TypeName(member.ContainingType),
+            member.ContainingType.ToDisplayString() + "." + member.Name,
+            NamespaceOf(member.ContainingType),
+            member.Name,
+            member.Name,
+            code,
+            reason,
+            domain,
+            message,
+            parts,
+            Depth: 0,
+            IsPublic(member.ContainingType),
+            EquatableArray<ErrorMetadataModel>.Empty,
+            Rebuild: null);
+    }
+
+    private List<ErrorMetadataModel> ParseMetadata(INamedTypeSymbol type, out bool valid)
+    {
+        valid = true;
+        var metadata = new List<ErrorMetadataModel>();
+        var seenKeys = new HashSet<string>(StringComparer.Ordinal);
+        var seenProperties = new HashSet<string>(StringComparer.Ordinal);
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                if (member is not IPropertySymbol property || !seenProperties.Add(property.Name))
+                {
+                    continue;
+                }
+
+                // An override without its own [ErrorMetadata] keeps the overridden property's.
+                AttributeData? attribute = null;
+                for (var declared = property; declared is not null && attribute is null; declared = declared.OverriddenProperty)
+                {
+                    attribute = declared.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _errorMetadata));
+                }
+
+                if (attribute is null || attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string key)
+                {
+                    continue;
+                }
+
+                if (key.Length > 64 || !s_metadataKey.IsMatch(key))
+                {
+                    Report(DiagnosticDescriptors.InvalidErrorMetadataKey, attribute, property, key, "it must be lowerCamelCase ([a-z][a-zA-Z0-9]*) and at most 64 characters");
+                    valid = false;
+                    continue;
+                }
+
+                if (!seenKeys.Add(key))
+                {
+                    Report(DiagnosticDescriptors.InvalidErrorMetadataKey, attribute, property, key, $"'{type.Name}' already sends a metadata entry with this key");
+                    valid = false;
+                    continue;
+                }
+
+                if (property.IsStatic || property.IsIndexer || property.GetMethod is null || property.GetMethod.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
+                {
+                    Report(DiagnosticDescriptors.InvalidErrorMetadataMember, attribute, property, property.Name, "it has no instance getter the generated code can call");
+                    valid = false;
+                    continue;
+                }
+
+                if (!TryClassifyValue(property.Type, out var kind, out var nullableValueType))
+                {
+                    Report(DiagnosticDescriptors.InvalidErrorMetadataMember, attribute, property, property.Name,
+                        $"its type '{property.Type.ToDisplayString()}' has no stable text form; use a string, bool, integral number, enum or Guid");
+                    valid = false;
+                    continue;
+                }
+
+                var valueType = nullableValueType ? ((INamedTypeSymbol)property.Type).TypeArguments[0] : property.Type;
+                metadata.Add(new ErrorMetadataModel(key, property.Name, kind, TypeName(valueType), nullableValueType));
+            }
+        }
+
+        metadata.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return metadata;
+    }
+
+    private EquatableArray<string> ParseMessage(string? message, List<ErrorMetadataModel> metadata, AttributeData attribute, ISymbol target, ref bool valid, bool allowAnyPlaceholder = false)
+    {
+        if (message is null)
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        var parts = new List<string>();
+        var last = 0;
+        foreach (Match match in s_placeholder.Matches(message))
+        {
+            var key = match.Groups[1].Value;
+            if (!allowAnyPlaceholder && !metadata.Any(m => m.Key == key))
+            {
+                Report(DiagnosticDescriptors.MessagePlaceholderWithoutMetadata, attribute, target, key, target.Name);
+                valid = false;
+            }
+
+            parts.Add(message.Substring(last, match.Index - last));
+            parts.Add(key);
+            last = match.Index + match.Length;
+        }
+
+        parts.Add(message.Substring(last));
+        return parts.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// Finds how a client rebuilds the exception from its metadata alone: the public constructor
+    /// with the most parameters that all name metadata entries, then settable properties for the
+    /// other entries. <see langword="null"/> when some entry could not be restored.
+    /// </summary>
+    private static ExceptionRebuildModel? FindRebuild(INamedTypeSymbol type, List<ErrorMetadataModel> metadata)
+    {
+        foreach (var constructor in type.InstanceConstructors.Where(c => c.DeclaredAccessibility == Accessibility.Public).OrderByDescending(c => c.Parameters.Length))
+        {
+            var keys = new List<string>();
+            foreach (var parameter in constructor.Parameters)
+            {
+                var entry = metadata.FirstOrDefault(m =>
+                    string.Equals(m.PropertyName, parameter.Name, StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(m.Key, parameter.Name, StringComparison.OrdinalIgnoreCase));
+                if (entry is null || !SymbolEqualityComparer.Default.Equals(parameter.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), FindProperty(type, entry.PropertyName)?.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated)))
+                {
+                    keys = null;
+                    break;
+                }
+
+                keys.Add(entry.Key);
+            }
+
+            if (keys is null)
+            {
+                continue;
+            }
+
+            var settable = new List<string>();
+            foreach (var entry in metadata.Where(m => !keys.Contains(m.Key)))
+            {
+                if (FindProperty(type, entry.PropertyName)?.SetMethod is not { DeclaredAccessibility: Accessibility.Public })
+                {
+                    return null;
+                }
+
+                settable.Add(entry.Key);
+            }
+
+            return new ExceptionRebuildModel(keys.ToEquatableArray(), settable.ToEquatableArray());
+        }
+
+        return null;
+    }
+
+    private static IPropertySymbol? FindProperty(INamedTypeSymbol type, string propertyName)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.GetMembers(propertyName).OfType<IPropertySymbol>().FirstOrDefault() is { } property)
+            {
+                return property;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool TryClassifyValue(ITypeSymbol type, out MetadataValueKind kind, out bool nullableValueType)
+    {
+        nullableValueType = false;
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            nullableValueType = true;
+            type = nullable.TypeArguments[0];
+        }
+
+        kind = MetadataValueKind.Integral;
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            kind = MetadataValueKind.Enum;
+            return true;
+        }
+
+        if (type.ToDisplayString() == "System.Guid")
+        {
+            kind = MetadataValueKind.Guid;
+            return true;
+        }
+
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_String:
+                kind = MetadataValueKind.String;
+                return !nullableValueType;
+            case SpecialType.System_Boolean:
+                kind = MetadataValueKind.Boolean;
+                return true;
+            case SpecialType.System_SByte:
+            case SpecialType.System_Byte:
+            case SpecialType.System_Int16:
+            case SpecialType.System_UInt16:
+            case SpecialType.System_Int32:
+            case SpecialType.System_UInt32:
+            case SpecialType.System_Int64:
+            case SpecialType.System_UInt64:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static string? Named(AttributeData attribute, string name) =>
+        attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string;
+
+    private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int Depth(INamedTypeSymbol type)
+    {
+        var depth = 0;
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            depth++;
+        }
+
+        return depth;
+    }
+
+    private static string NamespaceOf(INamedTypeSymbol type) =>
+        type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString();
+
+    private static bool IsVisibleInsideAssembly(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal) || current.IsFileLocal)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsPublic(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.DeclaredAccessibility != Accessibility.Public)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string TypeName(ITypeSymbol type) =>
+        type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+
+    private void Report(DiagnosticDescriptor descriptor, AttributeData? attribute, ISymbol fallback, params object[] arguments)
+    {
+        if (_diagnostics is null)
+        {
+            return;
+        }
+
+        var location = attribute?.ApplicationSyntaxReference?.GetSyntax(_cancellationToken).GetLocation()
+            ?? fallback.Locations.FirstOrDefault()
+            ?? Location.None;
+        _diagnostics.Add(Diagnostic.Create(descriptor, location, arguments));
+    }
+}

@@ -1,0 +1,199 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading.Tasks;
+using Acme.Shop.V1;
+using Contrail.Testing.Grpc;
+using Google.Rpc;
+using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+using RpcStatus = Google.Rpc.Status;
+
+namespace Contrail.Generators.Tests.Behaviour;
+
+/// <summary>
+/// The generated error mapping end to end: server → trailers → client, with the trailer decoded by
+/// Google.Api.CommonProtos (what Grpc.StatusProto reads) and by the generated client helpers.
+/// </summary>
+[Collection(TelemetryCollection.Name)]
+public sealed class ErrorMappingBehaviourTests
+{
+    private const string GetOrder = "/acme.shop.v1.Orders/GetOrder";
+
+    [Fact]
+    public async Task A_mapped_exception_reaches_the_client_with_its_status_message_and_ErrorInfo()
+    {
+        using var capture = new TelemetryCapture();
+
+        var result = await Invoke<ShopService>().UnaryAsync<GetOrderRequest, Order>(new ShopService().GetOrder, new GetOrderRequest { OrderId = "gone" }, new TestServerCallContext(GetOrder));
+
+        Assert.Equal(StatusCode.NotFound, result.StatusCode);
+        Assert.Equal("Order o-404 was not found.", result.Status.Detail);
+        var status = RpcStatus.Parser.ParseFrom(result.Trailers.GetValueBytes("grpc-status-details-bin"));
+        Assert.Equal((int)StatusCode.NotFound, status.Code);
+        Assert.Equal("Order o-404 was not found.", status.Message);
+        var detail = Assert.Single(status.Details);
+        Assert.Equal("type.googleapis.com/google.rpc.ErrorInfo", detail.TypeUrl);
+        var info = detail.Unpack<ErrorInfo>();
+
+        // Google.Api.CommonProtos 2.0.0 predates the rename of ErrorInfo field 1 from "type" to
+        // "reason"; the wire number is the same.
+        Assert.Equal("ORDER_NOT_FOUND", info.Type);
+        Assert.Equal("shop.acme.example", info.Domain);
+        Assert.Equal(new Dictionary<string, string> { ["orderId"] = "o-404" }, info.Metadata);
+
+        var span = capture.SingleSpan();
+        Assert.Equal("NOT_FOUND", span.GetTagItem("rpc.response.status_code"));
+        Assert.Null(span.GetTagItem("error.type"));
+        Assert.Empty(span.Events);
+    }
+
+    [Fact]
+    public async Task The_most_derived_mapping_wins_and_the_client_rebuilds_the_typed_exception()
+    {
+        var result = await Invoke<ShopService>().UnaryAsync<GetOrderRequest, Order>(new ShopService().GetOrder, new GetOrderRequest { OrderId = "archived" }, new TestServerCallContext(GetOrder));
+        var received = new RpcException(result.Status, result.Trailers);
+
+        Assert.Equal(StatusCode.FailedPrecondition, received.StatusCode);
+        Assert.True(ShopErrors.IsOrderArchived(received));
+        Assert.False(ShopErrors.IsOrderNotFound(received));
+        Assert.True(ShopErrors.TryGetOrderArchived(received, out var archived));
+        Assert.Equal("o-1999", archived.OrderId);
+        Assert.Equal(1999, archived.ArchivedYear);
+        Assert.False(ShopErrors.TryGetOrderNotFound(received, out _));
+    }
+
+    [Fact]
+    public async Task A_service_that_is_not_traced_maps_through_the_generated_interceptor()
+    {
+        var services = new ServiceCollection();
+        services.AddGrpc(options => options.Interceptors.Add<ShopErrorsInterceptor>());
+        var invoker = GrpcServerInvoker.ForService<UntracedShopService>(services.BuildServiceProvider());
+
+        var result = await invoker.UnaryAsync<GetOrderRequest, Order>(new UntracedShopService().GetOrder, new GetOrderRequest(), new TestServerCallContext(GetOrder));
+        var received = new RpcException(result.Status, result.Trailers);
+
+        Assert.Equal(StatusCode.ResourceExhausted, received.StatusCode);
+        Assert.Equal("Quota of 100 Orders exceeded.", received.Status.Detail);
+        Assert.True(ShopErrors.TryGetQuotaExceeded(received, out var quota));
+        Assert.Equal(100, quota.Limit);
+        Assert.Equal(QuotaUnit.Orders, quota.Unit);
+        Assert.Equal(Guid.Parse("6f9619ff-8b86-d011-b42d-00cf4fc964ff"), quota.AccountId);
+        Assert.Null(quota.Retryable);
+        Assert.True(ShopErrors.TryGetErrorInfo(received, out var reason, out var domain, out var metadata));
+        Assert.Equal(("QUOTA_EXCEEDED", "billing.acme.example"), (reason, domain));
+        Assert.Equal(new[] { "accountId", "limit", "retryable", "unit" }, metadata.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        Assert.Equal(string.Empty, metadata["retryable"]);
+    }
+
+    [Fact]
+    public async Task Unmapped_exceptions_keep_the_safe_default()
+    {
+        var result = await Invoke<ShopService>().UnaryAsync<GetOrderRequest, Order>(new ShopService().GetOrder, new GetOrderRequest { OrderId = "boom" }, new TestServerCallContext(GetOrder));
+
+        Assert.Equal(StatusCode.Unknown, result.StatusCode);
+        Assert.Equal("Exception was thrown by handler.", result.Status.Detail);
+        Assert.Null(result.Trailers.GetValueBytes("grpc-status-details-bin"));
+    }
+
+    [Fact]
+    public void Enum_errors_build_the_same_wire_error_and_fill_placeholders_from_metadata()
+    {
+        var exception = PaymentError.Declined.ToRpcException(new Dictionary<string, string> { ["last4"] = "4242" });
+
+        Assert.Equal(StatusCode.FailedPrecondition, exception.StatusCode);
+        Assert.Equal("Card ending 4242 was declined.", exception.Status.Detail);
+        var info = RpcStatus.Parser.ParseFrom(exception.Trailers.GetValueBytes("grpc-status-details-bin")).Details.Single().Unpack<ErrorInfo>();
+        Assert.Equal(("PAYMENT_DECLINED", "shop.acme.example", "4242"), (info.Type, info.Domain, info.Metadata["last4"]));
+        Assert.True(ShopErrors.IsDeclined(exception));
+        Assert.Equal("PAYMENT_PROVIDER_DOWN", PaymentError.ProviderDown.ToRpcException().Status.Detail);
+        Assert.Throws<ArgumentOutOfRangeException>(() => PaymentError.NotAnError.ToRpcException());
+    }
+
+    [Fact]
+    public void The_problem_view_carries_the_http_status_reason_and_metadata()
+    {
+        var problem = ShopErrors.ToProblem(new OrderNotFoundException("o-7").ToRpcException());
+
+        Assert.Equal("urn:shop.acme.example:error:ORDER_NOT_FOUND", problem.Type);
+        Assert.Equal("ORDER_NOT_FOUND", problem.Title);
+        Assert.Equal(404, problem.Status);
+        Assert.Equal("Order o-7 was not found.", problem.Detail);
+        Assert.Equal("o-7", problem.Extensions["orderId"]);
+        Assert.Equal(429, ShopErrors.GetHttpStatus(StatusCode.ResourceExhausted));
+        Assert.Equal(499, ShopErrors.GetHttpStatus(StatusCode.Cancelled));
+
+        var plain = ShopErrors.ToProblem(new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, "down")));
+        Assert.Null(plain.Type);
+        Assert.Equal(503, plain.Status);
+    }
+
+    [Fact]
+    public void The_catalog_lists_every_error_with_its_code_reason_domain_keys_and_http_status()
+    {
+        var entries = ShopErrors.Catalog.Select(e => $"{e.Domain} {e.Reason} {e.Code} {e.HttpStatus} [{string.Join(",", e.MetadataKeys)}] {e.Source}");
+
+        Assert.Equal(new[]
+        {
+            "billing.acme.example QUOTA_EXCEEDED ResourceExhausted 429 [accountId,limit,retryable,unit] Contrail.Generators.Tests.Behaviour.QuotaExceededException",
+            "shop.acme.example ORDER_ARCHIVED FailedPrecondition 400 [archivedYear,orderId] Contrail.Generators.Tests.Behaviour.OrderArchivedException",
+            "shop.acme.example ORDER_NOT_FOUND NotFound 404 [orderId] Contrail.Generators.Tests.Behaviour.OrderNotFoundException",
+            "shop.acme.example PAYMENT_DECLINED FailedPrecondition 400 [] Contrail.Generators.Tests.Behaviour.PaymentError.Declined",
+            "shop.acme.example PAYMENT_PROVIDER_DOWN Unavailable 503 [] Contrail.Generators.Tests.Behaviour.PaymentError.ProviderDown",
+        }, entries);
+
+        var catalog = typeof(ShopErrors).Assembly.GetCustomAttributes(typeof(ErrorCatalogAttribute), inherit: false).Cast<ErrorCatalogAttribute>().Single();
+        Assert.Equal(typeof(ShopErrors), catalog.Mapper);
+        using var json = System.Text.Json.JsonDocument.Parse(catalog.Json);
+        Assert.Equal(5, json.RootElement.GetProperty("errors").GetArrayLength());
+    }
+
+    [Fact]
+    public void Malformed_trailers_never_throw_and_never_match()
+    {
+        var valid = new OrderNotFoundException("o-1").ToRpcException().Trailers.GetValueBytes("grpc-status-details-bin")!;
+        var random = new Random(20261121);
+        var inputs = new List<byte[]> { Array.Empty<byte>(), new byte[] { 0xFF }, new byte[] { 0x1A, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F } };
+        for (var length = 0; length < valid.Length; length++)
+        {
+            inputs.Add(valid.Take(length).ToArray());
+        }
+
+        for (var i = 0; i < 2000; i++)
+        {
+            var flipped = (byte[])valid.Clone();
+            flipped[random.Next(flipped.Length)] ^= (byte)(1 << random.Next(8));
+            inputs.Add(flipped);
+            var noise = new byte[random.Next(64)];
+            random.NextBytes(noise);
+            inputs.Add(noise);
+        }
+
+        foreach (var bytes in inputs)
+        {
+            var exception = new RpcException(new Grpc.Core.Status(StatusCode.NotFound, "x"), new Metadata { { "grpc-status-details-bin", bytes } });
+            var matched = ShopErrors.TryGetErrorInfo(exception, out var reason, out _, out _);
+            if (matched)
+            {
+                // Whatever decoded must be something protobuf itself accepts.
+                Assert.NotEmpty(reason);
+            }
+
+            ShopErrors.IsOrderNotFound(exception);
+            ShopErrors.TryGetOrderNotFound(exception, out _);
+            ShopErrors.ToProblem(exception);
+        }
+
+        Assert.False(ShopErrors.IsOrderNotFound(new RpcException(new Grpc.Core.Status(StatusCode.NotFound, "no trailer"))));
+    }
+
+    private static GrpcServerInvoker Invoke<TService>()
+        where TService : class
+    {
+        var services = new ServiceCollection();
+        services.AddGrpc().AddContrail();
+        return GrpcServerInvoker.ForService<TService>(services.BuildServiceProvider());
+    }
+}
