@@ -147,6 +147,19 @@ public sealed class TracedServiceGeneratorTests
         Assert.Contains("AddTracedService<global::Acme.Stock.StockService, global::Acme.Stock.StockServiceContrailInterceptor>(builder);", registration);
     }
 
+    [Fact]
+    public void Traced_services_map_the_errors_of_a_referenced_library()
+    {
+        var errors = CompileLibrary(new[] { Sources.Errors }, "Acme.Errors.Library");
+        var host = TestCompilation.Create(new[] { Sources.InventoryService, Sources.Host }, extraReferences: new[] { errors }, assemblyName: "Acme.Host");
+
+        var (driver, output, _) = TestCompilation.RunGenerator(host);
+
+        TestCompilation.AssertClean(output, "the host must compile");
+        var hook = TestCompilation.GeneratedSources(driver).Single(s => s.HintName == Errors.ErrorCatalogEmitter.TelemetryHookHintName).SourceText.ToString();
+        Assert.Contains("rpcException = global::Acme.Shop.ShopErrors.TryCreateRpcException(exception);", hook);
+    }
+
     private static MetadataReference CompileLibrary(string[] source, string assemblyName)
     {
         var (_, output, _) = TestCompilation.RunGenerator(TestCompilation.Create(source, assemblyName: assemblyName));

@@ -46,15 +46,26 @@ public sealed class PackageConsumerTests : IClassFixture<PackedContrail>
             using Acme.Shop.V1;
             using Contrail;
             using Grpc.Core;
+            using Consumer;
             using Microsoft.Extensions.DependencyInjection;
+
+            [assembly: ErrorDomain("consumer.example", CatalogName = "ConsumerErrors")]
 
             var services = new ServiceCollection();
             services.AddGrpc().AddContrail();
             var registered = services.Any(d => d.ServiceType == typeof(Consumer.OrderServiceContrailInterceptor));
             System.Console.WriteLine(registered ? "interceptor registered" : "interceptor missing");
+            var error = new OrderNotFoundException("o-1").ToRpcException();
+            System.Console.WriteLine($"{error.StatusCode} {ConsumerErrors.IsOrderNotFound(error)}");
 
             namespace Consumer
             {
+                [GrpcError(GrpcStatusCode.NotFound, "ORDER_NOT_FOUND", Domain = "consumer.example")]
+                public sealed class OrderNotFoundException(string orderId) : System.Exception("Order " + orderId + " was not found.")
+                {
+                    [ErrorMetadata("orderId")] public string OrderId { get; } = orderId;
+                }
+
                 [TracedService]
                 public sealed class OrderService : Orders.OrdersBase
                 {
@@ -75,13 +86,16 @@ public sealed class PackageConsumerTests : IClassFixture<PackedContrail>
         Assert.Equal(new[]
         {
             "Consumer.OrderService.Contrail.TracedService.g.cs",
+            "Contrail.GrpcErrors.g.cs",
             "Contrail.GrpcServerBuilderExtensions.g.cs",
+            "Contrail.ServerTelemetry.ErrorMapping.g.cs",
             "Contrail.ServerTelemetry.g.cs",
         }, generated.Where(name => name!.Contains("Contrail", StringComparison.Ordinal)).ToArray());
 
         var run = consumer.Run("run", "-c", "Release", "--no-build");
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("interceptor registered", run.Output);
+        Assert.Contains("NotFound True", run.Output);
     }
 
     [Fact]
