@@ -83,10 +83,10 @@ namespace Acme.Shop
                 throw new global::System.ArgumentNullException(nameof(exception));
             }
 
-            var @archivedYear = exception.Year.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
-            var @orderId = exception.OrderId ?? string.Empty;
-            var @retryable = exception.Retryable is bool @retryableValue ? (@retryableValue ? "true" : "false") : string.Empty;
-            return global::Contrail.Generated.GrpcStatusDetails.CreateException(global::Grpc.Core.StatusCode.FailedPrecondition, exception.Message, "ORDER_ARCHIVED", "shop.acme.example", new[] { new global::System.Collections.Generic.KeyValuePair<string, string>("archivedYear", @archivedYear), new global::System.Collections.Generic.KeyValuePair<string, string>("orderId", @orderId), new global::System.Collections.Generic.KeyValuePair<string, string>("retryable", @retryable) });
+            var archivedYearValue = exception.Year.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            var orderIdValue = exception.OrderId ?? string.Empty;
+            var retryableValue = exception.Retryable is bool retryableFlag ? (retryableFlag ? "true" : "false") : string.Empty;
+            return global::Contrail.Generated.GrpcStatusDetails.CreateException(global::Grpc.Core.StatusCode.FailedPrecondition, exception.Message, "ORDER_ARCHIVED", "shop.acme.example", new[] { new global::System.Collections.Generic.KeyValuePair<string, string>("archivedYear", archivedYearValue), new global::System.Collections.Generic.KeyValuePair<string, string>("orderId", orderIdValue), new global::System.Collections.Generic.KeyValuePair<string, string>("retryable", retryableValue) });
         }
 
         /// <summary>Builds the <see cref="global::Grpc.Core.RpcException"/> for <see cref="global::Acme.Shop.OrderNotFoundException"/>: ORDER_NOT_FOUND.</summary>
@@ -97,8 +97,8 @@ namespace Acme.Shop
                 throw new global::System.ArgumentNullException(nameof(exception));
             }
 
-            var @orderId = exception.OrderId ?? string.Empty;
-            return global::Contrail.Generated.GrpcStatusDetails.CreateException(global::Grpc.Core.StatusCode.NotFound, string.Concat("Order ", @orderId, " was not found."), "ORDER_NOT_FOUND", "shop.acme.example", new[] { new global::System.Collections.Generic.KeyValuePair<string, string>("orderId", @orderId) });
+            var orderIdValue = exception.OrderId ?? string.Empty;
+            return global::Contrail.Generated.GrpcStatusDetails.CreateException(global::Grpc.Core.StatusCode.NotFound, string.Concat("Order ", orderIdValue, " was not found."), "ORDER_NOT_FOUND", "shop.acme.example", new[] { new global::System.Collections.Generic.KeyValuePair<string, string>("orderId", orderIdValue) });
         }
 
         /// <summary>Builds the <see cref="global::Grpc.Core.RpcException"/> for a <see cref="global::Acme.Shop.PaymentError"/> error.</summary>
@@ -144,22 +144,22 @@ namespace Acme.Shop
                 return false;
             }
 
-            if (!(global::Contrail.Generated.GrpcStatusDetails.TryGet(metadata, "archivedYear", out var @archivedYearText) && int.TryParse(@archivedYearText, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out var @archivedYear)))
+            if (!(global::Contrail.Generated.GrpcStatusDetails.TryGet(metadata, "archivedYear", out var archivedYearText) && int.TryParse(archivedYearText, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out var archivedYearValue)))
             {
                 return false;
             }
 
-            if (!(global::Contrail.Generated.GrpcStatusDetails.TryGet(metadata, "orderId", out var @orderIdText) && global::Contrail.Generated.GrpcStatusDetails.Identity(@orderIdText, out var @orderId)))
+            if (!(global::Contrail.Generated.GrpcStatusDetails.TryGet(metadata, "orderId", out var orderIdText) && global::Contrail.Generated.GrpcStatusDetails.Identity(orderIdText, out var orderIdValue)))
             {
                 return false;
             }
 
-            if (!(global::Contrail.Generated.GrpcStatusDetails.TryGet(metadata, "retryable", out var @retryableText) && global::Contrail.Generated.GrpcStatusDetails.TryParseOptional(@retryableText, static (string value, out bool parsed) => bool.TryParse(value, out parsed), out var @retryable)))
+            if (!(global::Contrail.Generated.GrpcStatusDetails.TryGet(metadata, "retryable", out var retryableText) && global::Contrail.Generated.GrpcStatusDetails.TryParseOptional(retryableText, static (string value, out bool parsed) => bool.TryParse(value, out parsed), out var retryableValue)))
             {
                 return false;
             }
 
-            error = new global::Acme.Shop.OrderArchivedException(@orderId, @archivedYear) { Retryable = @retryable };
+            error = new global::Acme.Shop.OrderArchivedException(orderIdValue, archivedYearValue) { Retryable = retryableValue };
             return true;
         }
 
@@ -176,12 +176,12 @@ namespace Acme.Shop
                 return false;
             }
 
-            if (!(global::Contrail.Generated.GrpcStatusDetails.TryGet(metadata, "orderId", out var @orderIdText) && global::Contrail.Generated.GrpcStatusDetails.Identity(@orderIdText, out var @orderId)))
+            if (!(global::Contrail.Generated.GrpcStatusDetails.TryGet(metadata, "orderId", out var orderIdText) && global::Contrail.Generated.GrpcStatusDetails.Identity(orderIdText, out var orderIdValue)))
             {
                 return false;
             }
 
-            error = new global::Acme.Shop.OrderNotFoundException(@orderId);
+            error = new global::Acme.Shop.OrderNotFoundException(orderIdValue);
             return true;
         }
 
@@ -356,28 +356,43 @@ namespace Contrail.Generated
             return new global::Grpc.Core.RpcException(new global::Grpc.Core.Status(code, message), trailers, message);
         }
 
+        /// <summary>
+        /// Writes the Status in one exactly sized array: sizes first, then the fields, so an error
+        /// costs one buffer rather than one stream per nested message.
+        /// </summary>
         public static byte[] Encode(int code, string message, string reason, string domain, global::System.Collections.Generic.KeyValuePair<string, string>[] metadata)
         {
-            var errorInfo = new ProtoWriter();
-            errorInfo.WriteString(1, reason);
-            errorInfo.WriteString(2, domain);
+            var errorInfoSize = StringFieldSize(reason) + StringFieldSize(domain);
             foreach (var entry in metadata)
             {
-                var mapEntry = new ProtoWriter();
-                mapEntry.WriteString(1, entry.Key);
-                mapEntry.WriteString(2, entry.Value);
-                errorInfo.WriteBytes(3, mapEntry.ToArray());
+                errorInfoSize += MessageFieldSize(StringFieldSize(entry.Key) + StringFieldSize(entry.Value));
             }
 
-            var any = new ProtoWriter();
-            any.WriteString(1, ErrorInfoTypeUrl);
-            any.WriteBytes(2, errorInfo.ToArray());
+            var anySize = StringFieldSize(ErrorInfoTypeUrl) + MessageFieldSize(errorInfoSize);
+            var statusSize = (code == 0 ? 0 : 1 + VarintSize((ulong)(long)code)) + StringFieldSize(message) + MessageFieldSize(anySize);
 
-            var status = new ProtoWriter();
-            status.WriteInt32(1, code);
-            status.WriteString(2, message);
-            status.WriteBytes(3, any.ToArray());
-            return status.ToArray();
+            var buffer = new byte[statusSize];
+            var position = 0;
+            if (code != 0)
+            {
+                buffer[position++] = (1 << 3) | 0;
+                WriteVarint(buffer, ref position, (ulong)(long)code);
+            }
+
+            WriteString(buffer, ref position, 2, message);
+            WriteLength(buffer, ref position, 3, anySize);
+            WriteString(buffer, ref position, 1, ErrorInfoTypeUrl);
+            WriteLength(buffer, ref position, 2, errorInfoSize);
+            WriteString(buffer, ref position, 1, reason);
+            WriteString(buffer, ref position, 2, domain);
+            foreach (var entry in metadata)
+            {
+                WriteLength(buffer, ref position, 3, StringFieldSize(entry.Key) + StringFieldSize(entry.Value));
+                WriteString(buffer, ref position, 1, entry.Key);
+                WriteString(buffer, ref position, 2, entry.Value);
+            }
+
+            return buffer;
         }
 
         public static bool Matches(global::Grpc.Core.RpcException exception, string reason, string domain, out global::System.Collections.Generic.Dictionary<string, string> metadata) =>
@@ -514,47 +529,58 @@ namespace Contrail.Generated
         public static string Lookup(global::System.Collections.Generic.IReadOnlyDictionary<string, string>? metadata, string key) =>
             metadata is not null && metadata.TryGetValue(key, out var value) ? value : string.Empty;
 
-        /// <summary>The few protobuf writes a Status needs: varint and length-delimited fields.</summary>
-        private sealed class ProtoWriter
+        // Proto3 leaves empty strings out; field numbers here are all below 16, so a tag is one byte.
+        private static int StringFieldSize(string value)
         {
-            private readonly global::System.IO.MemoryStream _buffer = new global::System.IO.MemoryStream();
-
-            public void WriteInt32(int field, int value)
+            if (value.Length == 0)
             {
-                if (value != 0)
-                {
-                    WriteVarint((uint)(field << 3));
-                    WriteVarint((ulong)(long)value);
-                }
+                return 0;
             }
 
-            public void WriteString(int field, string value)
+            var length = global::System.Text.Encoding.UTF8.GetByteCount(value);
+            return 1 + VarintSize((ulong)length) + length;
+        }
+
+        private static int MessageFieldSize(int length) => 1 + VarintSize((ulong)length) + length;
+
+        private static int VarintSize(ulong value)
+        {
+            var size = 1;
+            while (value >= 0x80)
             {
-                if (value.Length > 0)
-                {
-                    WriteBytes(field, global::System.Text.Encoding.UTF8.GetBytes(value));
-                }
+                value >>= 7;
+                size++;
             }
 
-            public void WriteBytes(int field, byte[] value)
+            return size;
+        }
+
+        private static void WriteString(byte[] buffer, ref int position, int field, string value)
+        {
+            if (value.Length == 0)
             {
-                WriteVarint((uint)((field << 3) | 2));
-                WriteVarint((ulong)value.Length);
-                _buffer.Write(value, 0, value.Length);
+                return;
             }
 
-            public byte[] ToArray() => _buffer.ToArray();
+            WriteLength(buffer, ref position, field, global::System.Text.Encoding.UTF8.GetByteCount(value));
+            position += global::System.Text.Encoding.UTF8.GetBytes(value, 0, value.Length, buffer, position);
+        }
 
-            private void WriteVarint(ulong value)
+        private static void WriteLength(byte[] buffer, ref int position, int field, int length)
+        {
+            buffer[position++] = (byte)((field << 3) | 2);
+            WriteVarint(buffer, ref position, (ulong)length);
+        }
+
+        private static void WriteVarint(byte[] buffer, ref int position, ulong value)
+        {
+            while (value >= 0x80)
             {
-                while (value >= 0x80)
-                {
-                    _buffer.WriteByte((byte)(value | 0x80));
-                    value >>= 7;
-                }
-
-                _buffer.WriteByte((byte)value);
+                buffer[position++] = (byte)(value | 0x80);
+                value >>= 7;
             }
+
+            buffer[position++] = (byte)value;
         }
 
         /// <summary>Walks the fields of one protobuf message, bounds-checked; stops at the first malformed byte.</summary>
