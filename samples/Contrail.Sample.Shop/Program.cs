@@ -92,3 +92,5 @@ spans.Print(Console.Out);
 Console.WriteLine();
 meterProvider.ForceFlush();
 histograms.Print(Console.Out);
+Console.WriteLine();
+ErrorCatalogView.Print(Console.Out);

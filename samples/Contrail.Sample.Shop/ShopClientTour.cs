@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Acme.Shop.V1;
@@ -57,11 +56,12 @@ internal sealed class ShopClientTour
             return $"order {order.OrderId}: {order.Items.Count} items, {order.TotalCents} cents, {order.Status}";
         });
 
-        await CallAsync("GetOrder", "unknown order", async () =>
+        var notFoundCall = await CallAsync("GetOrder", "unknown order", async () =>
         {
             var order = await _client.GetOrderAsync(new GetOrderRequest { OrderId = "A-9999" }, cancellationToken: cancellationToken);
             return $"order {order.OrderId}";
         });
+        DescribeOrderNotFound(notFoundCall);
 
         var received = new List<OrderStatus>();
         await CallAsync("WatchOrderStatus", "client cancels after 300 ms", async () =>
@@ -148,7 +148,27 @@ internal sealed class ShopClientTour
         return minutes;
     }
 
-    private async Task CallAsync(string method, string scenario, Func<Task<string>> call, Func<string>? describeFailure = null)
+    /// <summary>
+    /// The server threw <see cref="OrderNotFoundException"/>; Contrail sent it as <c>NOT_FOUND</c> with a
+    /// <c>google.rpc.ErrorInfo</c> in the <c>grpc-status-details-bin</c> trailer, and the generated
+    /// <see cref="ShopErrors"/> helpers read it back: the exception itself, and the reason and domain.
+    /// </summary>
+    private void DescribeOrderNotFound(RpcException? failure)
+    {
+        if (failure is null
+            || !ShopErrors.TryGetOrderNotFound(failure, out var notFound)
+            || !ShopErrors.TryGetErrorInfo(failure, out var reason, out var domain, out _))
+        {
+            _output.WriteLine("      no ORDER_NOT_FOUND error details in the trailers");
+            return;
+        }
+
+        _output.WriteLine($"      typed error: {nameof(OrderNotFoundException)} {{ OrderId = {notFound.OrderId} }}  "
+            + $"reason={reason}  domain={domain}  http={ShopErrors.GetHttpStatus(failure.StatusCode)}");
+    }
+
+    /// <summary>Makes one call in a client span and prints its outcome; returns the failure, if any.</summary>
+    private async Task<RpcException?> CallAsync(string method, string scenario, Func<Task<string>> call, Func<string>? describeFailure = null)
     {
         using var span = Source.StartActivity($"client {method}: {scenario}", ActivityKind.Client);
         span?.SetTag("rpc.system.name", "grpc");
@@ -156,6 +176,7 @@ internal sealed class ShopClientTour
 
         StatusCode code;
         string result;
+        RpcException? failure = null;
         try
         {
             result = await call();
@@ -163,6 +184,7 @@ internal sealed class ShopClientTour
         }
         catch (RpcException exception)
         {
+            failure = exception;
             code = exception.StatusCode;
             result = describeFailure?.Invoke() ?? exception.Status.Detail;
             if (string.IsNullOrEmpty(result))
@@ -171,7 +193,7 @@ internal sealed class ShopClientTour
             }
         }
 
-        var status = StatusName(code);
+        var status = GrpcStatusNames.Of(code);
         span?.SetTag("rpc.response.status_code", status);
         if (code != StatusCode.OK)
         {
@@ -180,26 +202,9 @@ internal sealed class ShopClientTour
 
         var spanId = span is null ? string.Empty : $"  [client span {span.SpanId.ToHexString()}]";
         _output.WriteLine($"  {method + " (" + scenario + ")",-50} -> {status,-17} {result}{spanId}");
+        return failure;
     }
 
     private static string Join(List<OrderStatus> statuses) =>
         statuses.Count == 0 ? "no update" : string.Join(" > ", statuses);
-
-    /// <summary>The status name the gRPC specification uses, e.g. <c>DEADLINE_EXCEEDED</c>.</summary>
-    private static string StatusName(StatusCode code)
-    {
-        var name = code.ToString();
-        var text = new StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (i > 0 && char.IsUpper(name[i]) && char.IsLower(name[i - 1]))
-            {
-                text.Append('_');
-            }
-
-            text.Append(char.ToUpperInvariant(name[i]));
-        }
-
-        return text.ToString();
-    }
 }

@@ -8,7 +8,9 @@ namespace Contrail.Sample.Shop;
 /// <summary>
 /// The shop's gRPC service. <c>[TracedService]</c> is all it takes: the class stays sealed,
 /// non-partial and constructed by dependency injection, and Contrail's generator emits the
-/// interceptor that <c>AddGrpc().AddContrail()</c> registers.
+/// interceptor that <c>AddGrpc().AddContrail()</c> registers. Unknown orders throw
+/// <see cref="OrderNotFoundException"/>; the interceptor sends it to the client as <c>NOT_FOUND</c>
+/// with its <c>ErrorInfo</c>, so no <see cref="RpcException"/> is built by hand.
 /// </summary>
 [TracedService]
 public sealed class ShopService : Acme.Shop.V1.Shop.ShopBase
@@ -26,14 +28,14 @@ public sealed class ShopService : Acme.Shop.V1.Shop.ShopBase
     public override async Task<Order> GetOrder(GetOrderRequest request, ServerCallContext context)
     {
         var order = await _orders.FindAsync(request.OrderId, context.CancellationToken);
-        return order ?? throw OrderNotFound(request.OrderId);
+        return order ?? throw new OrderNotFoundException(request.OrderId);
     }
 
     /// <inheritdoc />
     [TraceTag("acme.order.id", nameof(WatchOrderStatusRequest.OrderId))]
     public override async Task WatchOrderStatus(WatchOrderStatusRequest request, IServerStreamWriter<OrderStatusUpdate> responseStream, ServerCallContext context)
     {
-        var order = await _orders.FindAsync(request.OrderId, context.CancellationToken) ?? throw OrderNotFound(request.OrderId);
+        var order = await _orders.FindAsync(request.OrderId, context.CancellationToken) ?? throw new OrderNotFoundException(request.OrderId);
         var interval = TimeSpan.FromMilliseconds(Math.Max(0, request.IntervalMs));
 
         // The warehouse is simulated: the order moves on one status per interval until delivered.
@@ -57,7 +59,7 @@ public sealed class ShopService : Acme.Shop.V1.Shop.ShopBase
         {
             if (!await _orders.AddItemAsync(item, context.CancellationToken))
             {
-                throw OrderNotFound(item.OrderId);
+                throw new OrderNotFoundException(item.OrderId);
             }
 
             summary.ItemCount++;
@@ -82,7 +84,4 @@ public sealed class ShopService : Acme.Shop.V1.Shop.ShopBase
     [NotTraced]
     public override Task<HealthResponse> Health(HealthRequest request, ServerCallContext context) =>
         Task.FromResult(new HealthResponse { Serving = true });
-
-    private static RpcException OrderNotFound(string orderId) =>
-        new(new Status(StatusCode.NotFound, $"Order '{orderId}' does not exist."));
 }
