@@ -106,14 +106,8 @@ public sealed class ErrorCatalogGenerator : IIncrementalGenerator
         var mappers = new List<string>();
         if (catalogAttribute is not null)
         {
-            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            foreach (var assembly in SymbolFacts.AssembliesCompiledAgainstContrail(compilation, cancellationToken))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (!assembly.Modules.Any(m => m.ReferencedAssemblies.Any(r => r.Name == "Contrail.Abstractions")))
-                {
-                    continue;
-                }
-
                 foreach (var attribute in assembly.GetAttributes())
                 {
                     if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, catalogAttribute)

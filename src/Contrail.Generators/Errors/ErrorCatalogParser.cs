@@ -115,7 +115,7 @@ internal sealed class ErrorCatalogParser
             return null;
         }
 
-        if (type.IsGenericType || type.IsAbstract || !IsVisibleInsideAssembly(type))
+        if (type.IsGenericType || type.IsAbstract || !SymbolFacts.IsVisibleInsideAssembly(type))
         {
             Report(DiagnosticDescriptors.InvalidErrorType, attribute, type, type.Name,
                 type.IsGenericType ? "it is generic" : type.IsAbstract ? "it is abstract: map the concrete exceptions" : "it is not accessible to the rest of its assembly");
@@ -136,7 +136,7 @@ internal sealed class ErrorCatalogParser
 
         return new GrpcErrorModel(
             ErrorSourceKind.Exception,
-            TypeName(type),
+            SymbolFacts.FullyQualifiedName(type),
             type.ToDisplayString(),
             NamespaceOf(type),
             MemberName: null,
@@ -147,7 +147,7 @@ internal sealed class ErrorCatalogParser
             message,
             parts,
             Depth(type),
-            IsPublic(type),
+            SymbolFacts.IsVisibleOutsideAssembly(type),
             metadata.ToEquatableArray(),
             FindRebuild(type, metadata));
     }
@@ -155,14 +155,14 @@ internal sealed class ErrorCatalogParser
     private GrpcErrorModel? ParseEnumMember(IFieldSymbol member, AttributeData attribute, int code, string reason, string? domain, string? message, bool valid)
     {
         var parts = ParseMessage(message, new List<ErrorMetadataModel>(), attribute, member, ref valid, allowAnyPlaceholder: true);
-        if (!valid || !IsVisibleInsideAssembly(member.ContainingType))
+        if (!valid || !SymbolFacts.IsVisibleInsideAssembly(member.ContainingType))
         {
             return null;
         }
 
         return new GrpcErrorModel(
             ErrorSourceKind.EnumMember,
-            TypeName(member.ContainingType),
+            SymbolFacts.FullyQualifiedName(member.ContainingType),
             member.ContainingType.ToDisplayString() + "." + member.Name,
             NamespaceOf(member.ContainingType),
             member.Name,
@@ -173,7 +173,7 @@ internal sealed class ErrorCatalogParser
             message,
             parts,
             Depth: 0,
-            IsPublic(member.ContainingType),
+            SymbolFacts.IsVisibleOutsideAssembly(member.ContainingType),
             EquatableArray<ErrorMetadataModel>.Empty,
             Rebuild: null);
     }
@@ -236,7 +236,7 @@ internal sealed class ErrorCatalogParser
                 }
 
                 var valueType = nullableValueType ? ((INamedTypeSymbol)property.Type).TypeArguments[0] : property.Type;
-                metadata.Add(new ErrorMetadataModel(key, property.Name, kind, TypeName(valueType), nullableValueType));
+                metadata.Add(new ErrorMetadataModel(key, property.Name, kind, SymbolFacts.FullyQualifiedName(valueType), nullableValueType));
             }
         }
 
@@ -404,35 +404,6 @@ internal sealed class ErrorCatalogParser
     private static string NamespaceOf(INamedTypeSymbol type) =>
         type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString();
 
-    private static bool IsVisibleInsideAssembly(INamedTypeSymbol type)
-    {
-        for (var current = type; current is not null; current = current.ContainingType)
-        {
-            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal) || current.IsFileLocal)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool IsPublic(INamedTypeSymbol type)
-    {
-        for (var current = type; current is not null; current = current.ContainingType)
-        {
-            if (current.DeclaredAccessibility != Accessibility.Public)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static string TypeName(ITypeSymbol type) =>
-        type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-
     private void Report(DiagnosticDescriptor descriptor, AttributeData? attribute, ISymbol fallback, params object[] arguments)
     {
         if (_diagnostics is null)
@@ -440,9 +411,6 @@ internal sealed class ErrorCatalogParser
             return;
         }
 
-        var location = attribute?.ApplicationSyntaxReference?.GetSyntax(_cancellationToken).GetLocation()
-            ?? fallback.Locations.FirstOrDefault()
-            ?? Location.None;
-        _diagnostics.Add(Diagnostic.Create(descriptor, location, arguments));
+        _diagnostics.Add(Diagnostic.Create(descriptor, SymbolFacts.AttributeLocation(attribute, fallback, _cancellationToken), arguments));
     }
 }

@@ -112,7 +112,7 @@ internal sealed class TracedServiceParser
             ServiceTypeName: service.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             ServiceDisplayName: displayName,
             InterceptorName: nestedName + "ContrailInterceptor",
-            IsVisibleOutsideAssembly: IsVisibleOutsideAssembly(service),
+            IsVisibleOutsideAssembly: SymbolFacts.IsVisibleOutsideAssembly(service),
             BinderTypeName: binderType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             BindMethodName: bindMethodName,
             HintName: displayName + ".Contrail.TracedService.g.cs",
@@ -145,7 +145,7 @@ internal sealed class TracedServiceParser
         {
             problem = "generic: gRPC maps closed service classes only";
         }
-        else if (service.IsFileLocal || !IsVisibleInsideAssembly(service))
+        else if (!SymbolFacts.IsVisibleInsideAssembly(service))
         {
             problem = "not accessible from the rest of its assembly, where AddContrail() registers it: make it (and any containing class) internal or public";
         }
@@ -300,7 +300,7 @@ internal sealed class TracedServiceParser
     {
         if (implementation is null)
         {
-            return new RpcMethodModel(baseMethod.Name, kind, TypeName(requestType), IsTraced: true, classMask, EquatableArray<TraceTagModel>.Empty);
+            return new RpcMethodModel(baseMethod.Name, kind, SymbolFacts.FullyQualifiedName(requestType), IsTraced: true, classMask, EquatableArray<TraceTagModel>.Empty);
         }
 
         var isTraced = FindAttribute(implementation, _types.NotTraced) is null;
@@ -345,7 +345,7 @@ internal sealed class TracedServiceParser
         }
 
         return valid
-            ? new RpcMethodModel(baseMethod.Name, kind, TypeName(requestType), isTraced, mask, tags.ToEquatableArray())
+            ? new RpcMethodModel(baseMethod.Name, kind, SymbolFacts.FullyQualifiedName(requestType), isTraced, mask, tags.ToEquatableArray())
             : null;
     }
 
@@ -499,7 +499,7 @@ internal sealed class TracedServiceParser
 
     private void AddEnum(INamedTypeSymbol enumType)
     {
-        var typeName = TypeName(enumType);
+        var typeName = SymbolFacts.FullyQualifiedName(enumType);
         if (_enums.ContainsKey(typeName))
         {
             return;
@@ -616,15 +616,6 @@ internal sealed class TracedServiceParser
         }
     }
 
-    private static bool IsVisibleInsideAssembly(INamedTypeSymbol type) =>
-        new[] { type }.Concat(ContainingTypes(type)).All(t => t.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal);
-
-    private static bool IsVisibleOutsideAssembly(INamedTypeSymbol type) =>
-        new[] { type }.Concat(ContainingTypes(type)).All(t => t.DeclaredAccessibility is Accessibility.Public);
-
-    private static string TypeName(ITypeSymbol type) =>
-        type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-
     private void Report(DiagnosticDescriptor descriptor, AttributeData? attribute, ISymbol fallback, params object[] arguments)
     {
         if (_diagnostics is null)
@@ -632,9 +623,6 @@ internal sealed class TracedServiceParser
             return;
         }
 
-        var location = attribute?.ApplicationSyntaxReference?.GetSyntax(_cancellationToken).GetLocation()
-            ?? fallback.Locations.FirstOrDefault()
-            ?? Location.None;
-        _diagnostics.Add(Diagnostic.Create(descriptor, location, arguments));
+        _diagnostics.Add(Diagnostic.Create(descriptor, SymbolFacts.AttributeLocation(attribute, fallback, _cancellationToken), arguments));
     }
 }

@@ -18,25 +18,14 @@ internal sealed record TracedServicesEnvironment(
     bool HasInstrumentAdvice,
     EquatableArray<ServiceRegistrationModel> ReferencedServices)
 {
-    private const string AbstractionsAssemblyName = "Contrail.Abstractions";
-
     public static TracedServicesEnvironment Create(Compilation compilation, CancellationToken cancellationToken)
     {
         var registrationAttribute = compilation.GetTypeByMetadataName(TracedServiceKnownTypes.TracedServiceRegistrationAttribute);
         var referenced = new List<ServiceRegistrationModel>();
         if (registrationAttribute is not null)
         {
-            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            foreach (var assembly in SymbolFacts.AssembliesCompiledAgainstContrail(compilation, cancellationToken))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-
-                // Only assemblies compiled against Contrail can carry registrations: skip the rest
-                // without loading their attributes.
-                if (!assembly.Modules.Any(m => m.ReferencedAssemblies.Any(r => r.Name == AbstractionsAssemblyName)))
-                {
-                    continue;
-                }
-
                 foreach (var attribute in assembly.GetAttributes())
                 {
                     if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, registrationAttribute)

@@ -1,0 +1,66 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace Contrail.Generators.Common;
+
+/// <summary>Symbol questions every feature's parser asks, answered one way.</summary>
+internal static class SymbolFacts
+{
+    private const string AbstractionsAssemblyName = "Contrail.Abstractions";
+
+    /// <summary>The <c>global::</c>-qualified name generated code uses for a type.</summary>
+    public static string FullyQualifiedName(ITypeSymbol type) =>
+        type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+
+    /// <summary>Whether code elsewhere in the type's assembly can name it.</summary>
+    public static bool IsVisibleInsideAssembly(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.IsFileLocal || current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether other assemblies can name the type: it and every containing type are public.</summary>
+    public static bool IsVisibleOutsideAssembly(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.DeclaredAccessibility != Accessibility.Public)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The referenced assemblies compiled against Contrail.Abstractions: only they can carry
+    /// Contrail's assembly attributes, so the rest are skipped without loading their attributes.
+    /// </summary>
+    public static IEnumerable<IAssemblySymbol> AssembliesCompiledAgainstContrail(Compilation compilation, CancellationToken cancellationToken)
+    {
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (assembly.Modules.Any(m => m.ReferencedAssemblies.Any(r => r.Name == AbstractionsAssemblyName)))
+            {
+                yield return assembly;
+            }
+        }
+    }
+
+    /// <summary>Where a diagnostic about an attribute goes: the attribute, else the symbol.</summary>
+    public static Location AttributeLocation(AttributeData? attribute, ISymbol fallback, CancellationToken cancellationToken) =>
+        attribute?.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation()
+        ?? fallback.Locations.FirstOrDefault()
+        ?? Location.None;
+}
