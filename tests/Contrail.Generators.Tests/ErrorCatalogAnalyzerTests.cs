@@ -120,6 +120,10 @@ public sealed class ErrorCatalogAnalyzerTests
                     if (request.OrderId == "x") throw new OrderGoneException();
                     if (request.OrderId == "y") throw new RpcException(new Status(StatusCode.InvalidArgument, "y"));
                     if (request.OrderId == "z") throw new OperationCanceledException();
+                    try { throw new FormatException("handled here"); } catch (FormatException) { }
+                    try { throw new ArgumentNullException("p"); } catch (ArgumentException) { }
+                    try { {|CTR4008:throw new TimeoutException("not caught by this catch");|} } catch (FormatException) { }
+                    try { } catch (Exception) { {|CTR4008:throw new InvalidCastException("thrown from the catch");|} }
                     Func<int> lambda = () => {|CTR4008:throw new ArgumentException("in a lambda")|};
                     return Task.FromResult(new Order { OrderId = request.OrderId ?? {|CTR4008:throw new ArgumentNullException()|} });
                 }
@@ -138,6 +142,24 @@ public sealed class ErrorCatalogAnalyzerTests
             public abstract class B : Exception { }
             [{|CTR4009:GrpcError(GrpcStatusCode.NotFound, "GENERIC_ERROR")|}]
             public sealed class C<T> : Exception { }
+            public enum Aliased
+            {
+                [GrpcError(GrpcStatusCode.NotFound, "ALIAS_A")] A = 1,
+                [{|CTR4009:GrpcError(GrpcStatusCode.NotFound, "ALIAS_B")|}] B = 1,
+                C = 1,
+            }
+            public sealed class Outer<T>
+            {
+                public enum Reason { [{|CTR4009:GrpcError(GrpcStatusCode.Aborted, "NESTED_IN_GENERIC")|}] Aborted }
+            }
+            """
+        },
+        {
+            "domain settings",
+            """
+            [assembly: {|CTR4010:ErrorDomain("shop.acme.example", CatalogName = "Shop-Errors")|}]
+            [GrpcError(GrpcStatusCode.NotFound, "ORDER_NOT_FOUND")]
+            public sealed class A : Exception { }
             """
         },
     };

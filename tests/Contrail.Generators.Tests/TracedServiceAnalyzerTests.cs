@@ -208,6 +208,20 @@ public sealed class TracedServiceAnalyzerTests
             """
         },
         {
+            "a concrete, unsealed base class whose attributes the traced service inherits",
+            """
+            [SpanStatus(GrpcStatusCode.NotFound)]
+            public class ConcreteBase : Orders.OrdersBase
+            {
+                [TraceTag("acme.order.id", nameof(GetOrderRequest.OrderId))]
+                public override Task<Order> GetOrder(GetOrderRequest request, ServerCallContext context) => Task.FromResult(new Order());
+            }
+
+            [TracedService]
+            public sealed class Derived : ConcreteBase { }
+            """
+        },
+        {
             "a nested internal service and ordinary methods without attributes",
             """
             public static class Outer

@@ -128,6 +128,13 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         ErrorsCategory);
 
+    public static readonly DiagnosticDescriptor InvalidErrorDomainSettings = Create(
+        DiagnosticIds.InvalidErrorDomainSettings,
+        "Invalid [ErrorDomain] settings",
+        "[assembly: ErrorDomain] {0}",
+        DiagnosticSeverity.Error,
+        ErrorsCategory);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string category = Category) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
 }

@@ -22,4 +22,5 @@ internal static class DiagnosticIds
     public const string InvalidErrorMetadataMember = "CTR4007";
     public const string UnmappedExceptionInTracedHandler = "CTR4008";
     public const string InvalidErrorType = "CTR4009";
+    public const string InvalidErrorDomainSettings = "CTR4010";
 }

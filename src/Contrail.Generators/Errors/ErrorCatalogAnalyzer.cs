@@ -28,7 +28,8 @@ public sealed class ErrorCatalogAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidErrorCode,
         DiagnosticDescriptors.InvalidErrorMetadataMember,
         DiagnosticDescriptors.UnmappedExceptionInTracedHandler,
-        DiagnosticDescriptors.InvalidErrorType);
+        DiagnosticDescriptors.InvalidErrorType,
+        DiagnosticDescriptors.InvalidErrorDomainSettings);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -48,6 +49,12 @@ public sealed class ErrorCatalogAnalyzer : DiagnosticAnalyzer
             var (defaultDomain, _) = ErrorCatalogParser.ReadAssemblyDefaults(compilation.Assembly);
             var hasDefaultDomain = !string.IsNullOrWhiteSpace(defaultDomain);
             var declared = new ConcurrentBag<(string Domain, string Reason, string Name, Location Location)>();
+            var invalidSettings = FindInvalidDomainSettings(compilation, start.CancellationToken);
+            if (invalidSettings is not null)
+            {
+                start.RegisterCompilationEndAction(end => end.ReportDiagnostic(invalidSettings));
+            }
+
 
             start.RegisterSymbolAction(symbolContext =>
             {
@@ -115,6 +122,32 @@ public sealed class ErrorCatalogAnalyzer : DiagnosticAnalyzer
         });
     }
 
+    /// <summary>CTR4010: an empty domain, or a CatalogName that is not a C# identifier.</summary>
+    private static Diagnostic? FindInvalidDomainSettings(Compilation compilation, System.Threading.CancellationToken cancellationToken)
+    {
+        var attribute = compilation.Assembly.GetAttributes()
+            .FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == ErrorCatalogParser.ErrorDomainAttribute);
+        if (attribute is null)
+        {
+            return null;
+        }
+
+        var (domain, catalogName) = ErrorCatalogParser.ReadAssemblyDefaults(compilation.Assembly);
+        string? problem = null;
+        if (string.IsNullOrWhiteSpace(domain))
+        {
+            problem = "has an empty domain: name a globally unique domain, usually the service's DNS name";
+        }
+        else if (catalogName is not null && !Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(catalogName))
+        {
+            problem = $"names the catalog '{catalogName}', which is not a C# identifier; the generated class is called GrpcErrors instead";
+        }
+
+        return problem is null
+            ? null
+            : Diagnostic.Create(DiagnosticDescriptors.InvalidErrorDomainSettings, attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? Location.None, problem);
+    }
+
     /// <summary>CTR4008: an exception without a mapping thrown inside a traced handler surfaces as UNKNOWN.</summary>
     private static void RegisterUnmappedThrows(CompilationStartAnalysisContext start, INamedTypeSymbol grpcError)
     {
@@ -144,6 +177,11 @@ public sealed class ErrorCatalogAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            if (IsCaughtWithinHandler(throwOperation, type))
+            {
+                return;
+            }
+
             for (var current = type; current is not null; current = current.BaseType)
             {
                 if (SymbolEqualityComparer.Default.Equals(current, rpcException)
@@ -156,6 +194,40 @@ public sealed class ErrorCatalogAnalyzer : DiagnosticAnalyzer
 
             operationContext.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnmappedExceptionInTracedHandler, throwOperation.Syntax.GetLocation(), type.Name));
         }, OperationKind.Throw);
+
+        // A throw inside a try whose catch takes that exception type never leaves the handler.
+        static bool IsCaughtWithinHandler(IOperation throwOperation, INamedTypeSymbol thrown)
+        {
+            IOperation child = throwOperation;
+            for (var parent = throwOperation.Parent; parent is not null; child = parent, parent = parent.Parent)
+            {
+                if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return false;
+                }
+
+                if (parent is ITryOperation tryOperation && ReferenceEquals(child, tryOperation.Body)
+                    && tryOperation.Catches.Any(c => Catches(c.ExceptionType, thrown)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        static bool Catches(ITypeSymbol caught, INamedTypeSymbol thrown)
+        {
+            for (INamedTypeSymbol? current = thrown; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, caught))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         bool IsTracedHandler(IMethodSymbol method)
         {

@@ -247,7 +247,7 @@ internal static class ErrorCatalogEmitter
         {
             writer.WriteLine();
             writer.WriteLine($"/// <summary>Builds the <see cref=\"global::Grpc.Core.RpcException\"/> for <see cref=\"{error.TypeName}\"/>: {error.Reason}.</summary>");
-            writer.WriteLine($"public static {RpcException} ToRpcException(this {error.TypeName} exception)");
+            writer.WriteLine($"{Access(error)} static {RpcException} ToRpcException(this {error.TypeName} exception)");
             writer.OpenBrace();
             writer.WriteLine("if (exception is null)");
             writer.OpenBrace();
@@ -256,7 +256,7 @@ internal static class ErrorCatalogEmitter
             writer.WriteLine();
             foreach (var entry in error.Metadata)
             {
-                writer.WriteLine($"var {Local(entry.Key)} = {FormatValue("exception." + entry.PropertyName, entry)};");
+                writer.WriteLine($"var {Local(entry.Key)} = {FormatValue("exception." + Escape(entry.PropertyName), entry)};");
             }
 
             var message = error.MessageParts.Count == 0 ? "exception.Message" : MessageExpression(error.MessageParts, key => Local(key));
@@ -273,7 +273,7 @@ internal static class ErrorCatalogEmitter
             writer.WriteLine($"/// <summary>Builds the <see cref=\"global::Grpc.Core.RpcException\"/> for a <see cref=\"{group.Key}\"/> error.</summary>");
             writer.WriteLine("/// <param name=\"error\">The error.</param>");
             writer.WriteLine("/// <param name=\"metadata\">The <c>ErrorInfo.metadata</c> entries; they also fill the message's <c>{key}</c> placeholders.</param>");
-            writer.WriteLine($"public static {RpcException} ToRpcException(this {group.Key} error, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? metadata = null)");
+            writer.WriteLine($"{Access(group.First())} static {RpcException} ToRpcException(this {group.Key} error, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? metadata = null)");
             writer.OpenBrace();
             writer.WriteLine($"var entries = metadata is null ? global::System.Array.Empty<{Pairs}>() : global::System.Linq.Enumerable.ToArray(metadata);");
             writer.WriteLine("switch (error)");
@@ -321,7 +321,7 @@ internal static class ErrorCatalogEmitter
             var name = helperNames[error];
             var domain = Literal(DomainOf(error, settings));
             writer.WriteLine();
-            writer.WriteLine($"/// <summary>Whether the call failed with {error.Reason} ({DomainOf(error, settings)}).</summary>");
+            writer.WriteLine($"/// <summary>Whether the call failed with {error.Reason} ({XmlText(DomainOf(error, settings))}).</summary>");
             writer.WriteLine($"public static bool Is{name}({RpcException} exception) =>");
             using (writer.Indent())
             {
@@ -335,7 +335,7 @@ internal static class ErrorCatalogEmitter
 
             writer.WriteLine();
             writer.WriteLine($"/// <summary>Rebuilds the <see cref=\"{error.TypeName}\"/> a server sent, with its metadata; <see langword=\"false\"/> when the call failed otherwise.</summary>");
-            writer.WriteLine($"public static bool TryGet{name}({RpcException} exception, {notNullWhen}out {error.TypeName}? error)");
+            writer.WriteLine($"{Access(error)} static bool TryGet{name}({RpcException} exception, {notNullWhen}out {error.TypeName}? error)");
             writer.OpenBrace();
             writer.WriteLine("error = null;");
             writer.WriteLine($"if (!{Wire}.Matches(exception, {Literal(error.Reason)}, {domain}, out var metadata))");
@@ -355,7 +355,7 @@ internal static class ErrorCatalogEmitter
             var arguments = string.Join(", ", error.Rebuild.ConstructorKeys.Select(Local));
             var initializers = error.Rebuild.SettableKeys.Count == 0
                 ? string.Empty
-                : " { " + string.Join(", ", error.Rebuild.SettableKeys.Select(k => $"{error.Metadata.First(m => m.Key == k).PropertyName} = {Local(k)}")) + " }";
+                : " { " + string.Join(", ", error.Rebuild.SettableKeys.Select(k => $"{Escape(error.Metadata.First(m => m.Key == k).PropertyName)} = {Local(k)}")) + " }";
             writer.WriteLine($"error = new {error.TypeName}({arguments}){initializers};");
             writer.WriteLine("return true;");
             writer.CloseBrace();
@@ -622,6 +622,12 @@ internal static class ErrorCatalogEmitter
     }
 
     /// <summary>The local holding a metadata value; the suffix keeps keys clear of keywords and of the generated locals.</summary>
+    /// <summary>A helper that names an error's type is only as visible as that type.</summary>
+    private static string Access(GrpcErrorModel error) => error.IsPublic ? "public" : "internal";
+
+    /// <summary>Text for an XML doc comment.</summary>
+    private static string XmlText(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
     private static string Local(string key) => key + "Value";
 
     private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);

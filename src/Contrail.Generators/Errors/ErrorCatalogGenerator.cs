@@ -101,7 +101,8 @@ public sealed class ErrorCatalogGenerator : IIncrementalGenerator
     private static ErrorCatalogSettings CreateSettings(Compilation compilation, CancellationToken cancellationToken)
     {
         var (domain, catalogName) = ErrorCatalogParser.ReadAssemblyDefaults(compilation.Assembly);
-        catalogName = string.IsNullOrWhiteSpace(catalogName) ? DefaultCatalogName : catalogName!;
+        // An unusable CatalogName is reported by the analyzer (CTR4010); the default keeps the rest compiling.
+        catalogName = catalogName is not null && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(catalogName) ? catalogName : DefaultCatalogName;
         var catalogAttribute = compilation.GetTypeByMetadataName(ErrorCatalogParser.ErrorCatalogAttribute);
         var mappers = new List<string>();
         if (catalogAttribute is not null)

@@ -154,6 +154,25 @@ internal sealed class ErrorCatalogParser
 
     private GrpcErrorModel? ParseEnumMember(IFieldSymbol member, AttributeData attribute, int code, string reason, string? domain, string? message, bool valid)
     {
+        for (var containing = member.ContainingType.ContainingType; containing is not null; containing = containing.ContainingType)
+        {
+            if (containing.IsGenericType)
+            {
+                Report(DiagnosticDescriptors.InvalidErrorType, attribute, member, member.Name, $"its enum is nested in the generic type '{containing.Name}'");
+                return null;
+            }
+        }
+
+        // Two mapped members with one value could not be told apart at run time.
+        var alias = member.ContainingType.GetMembers().OfType<IFieldSymbol>()
+            .TakeWhile(f => !SymbolEqualityComparer.Default.Equals(f, member))
+            .FirstOrDefault(f => Equals(f.ConstantValue, member.ConstantValue) && f.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == GrpcErrorAttribute));
+        if (alias is not null)
+        {
+            Report(DiagnosticDescriptors.InvalidErrorType, attribute, member, member.Name, $"it has the same value as '{alias.Name}', which is mapped already");
+            return null;
+        }
+
         var parts = ParseMessage(message, new List<ErrorMetadataModel>(), attribute, member, ref valid, allowAnyPlaceholder: true);
         if (!valid || !SymbolFacts.IsVisibleInsideAssembly(member.ContainingType))
         {

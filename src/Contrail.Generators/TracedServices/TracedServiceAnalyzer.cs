@@ -50,8 +50,8 @@ public sealed class TracedServiceAnalyzer : DiagnosticAnalyzer
                 var attribute = type.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, tracedService));
                 if (attribute is null)
                 {
-                    // An abstract class may be the base of a traced service, which reads its attributes.
-                    if (!type.IsAbstract)
+                    // A class that a traced service may derive from has its attributes read there.
+                    if (!MayBeTracedServiceBase(type))
                     {
                         foreach (var statusAttribute in type.GetAttributes().Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, spanStatus)))
                         {
@@ -88,8 +88,8 @@ public sealed class TracedServiceAnalyzer : DiagnosticAnalyzer
             start.RegisterSymbolAction(symbolContext =>
             {
                 var method = (IMethodSymbol)symbolContext.Symbol;
-                // Methods of an abstract class may be inherited by a traced service, which reads their attributes.
-                if (method.ContainingType.IsAbstract
+                // Methods of a class a traced service may derive from are read there.
+                if (MayBeTracedServiceBase(method.ContainingType)
                     || method.ContainingType.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, tracedService))
                     || !method.GetAttributes().Any(a => IsTracingAttribute(a.AttributeClass)))
                 {
@@ -103,6 +103,26 @@ public sealed class TracedServiceAnalyzer : DiagnosticAnalyzer
                     symbolContext.ReportDiagnostic(diagnostic);
                 }
             }, SymbolKind.Method);
+
+            // An unsealed class deriving from a gRPC service base can be the base of a traced
+            // service (the parser reads overrides and [SpanStatus] up to the gRPC base).
+            bool MayBeTracedServiceBase(INamedTypeSymbol type)
+            {
+                if (type.IsSealed || types is null)
+                {
+                    return false;
+                }
+
+                for (var current = type.BaseType; current is not null; current = current.BaseType)
+                {
+                    if (current.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, types.BindServiceMethod)))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
 
             bool IsTracingAttribute(INamedTypeSymbol? attributeClass) =>
                 SymbolEqualityComparer.Default.Equals(attributeClass, traceTag)

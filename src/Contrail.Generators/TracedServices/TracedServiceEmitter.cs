@@ -47,7 +47,9 @@ internal static class TracedServiceEmitter
         var hasTags = service.Methods.Any(m => m.Tags.Count > 0);
         foreach (var kind in new[] { RpcMethodKind.Unary, RpcMethodKind.ClientStreaming, RpcMethodKind.ServerStreaming, RpcMethodKind.DuplexStreaming })
         {
-            if (service.Methods.Any(m => m.IsTraced && m.Kind == kind))
+            // Every kind the service has, traced or not: a [NotTraced] method still needs the
+            // interceptor for its exceptions to be mapped.
+            if (service.Methods.Any(m => m.Kind == kind))
             {
                 writer.WriteLine();
                 WriteHandler(writer, kind, hasTags ? "EnrichRequest" : "null");
@@ -91,7 +93,7 @@ internal static class TracedServiceEmitter
             {
                 if (method.IsTraced)
                 {
-                    writer.WriteLine($"\"{method.Name}\" => new {MethodTelemetry}({id}, method, errorStatusMask: 0x{method.ErrorStatusMask.ToString("X5", CultureInfo.InvariantCulture)}),");
+                    writer.WriteLine($"{SymbolDisplay.FormatLiteral(method.Name, quote: true)} => new {MethodTelemetry}({id}, method, errorStatusMask: 0x{method.ErrorStatusMask.ToString("X5", CultureInfo.InvariantCulture)}),");
                 }
 
                 id++;
@@ -196,7 +198,7 @@ internal static class TracedServiceEmitter
             value = tag.ValueIsNullableStruct ? $"{value}.HasValue ? TagValue({value}.Value) : null" : $"TagValue({value})";
         }
 
-        writer.WriteLine($"activity.SetTag(\"{tag.AttributeName}\", {value});");
+        writer.WriteLine($"activity.SetTag({SymbolDisplay.FormatLiteral(tag.AttributeName, quote: true)}, {value});");
         for (var i = 0; i < opened; i++)
         {
             writer.CloseBrace();
@@ -209,7 +211,7 @@ internal static class TracedServiceEmitter
         writer.OpenBrace();
         foreach (var member in enumModel.Members)
         {
-            writer.WriteLine($"{enumModel.TypeName}.{Escape(member.MemberName)} => \"{member.TagValue}\",");
+            writer.WriteLine($"{enumModel.TypeName}.{Escape(member.MemberName)} => {SymbolDisplay.FormatLiteral(member.TagValue, quote: true)},");
         }
 
         writer.WriteLine("_ => value.ToString(\"D\"),");

@@ -104,8 +104,13 @@ internal sealed class TracedServiceParser
         }
 
         var ns = service.ContainingNamespace.IsGlobalNamespace ? string.Empty : service.ContainingNamespace.ToDisplayString();
-        var nestedName = string.Concat(ContainingTypes(service).Reverse().Select(t => t.Name)) + service.Name;
+        // Nested services: "Outer_Inner", so they cannot meet a top-level "OuterInner".
+        var nestedName = string.Join("_", ContainingTypes(service).Reverse().Select(t => t.Name).Concat(new[] { service.Name }));
         var displayName = service.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty);
+
+        // Hint names allow no '@' (escaped keywords); nesting shows as '+', as in metadata names.
+        var hintName = (ns.Length > 0 ? ns + "." : string.Empty).Replace("@", string.Empty)
+            + string.Join("+", ContainingTypes(service).Reverse().Select(t => t.Name).Concat(new[] { service.Name }));
 
         return new TracedServiceModel(
             Namespace: ns,
@@ -115,7 +120,7 @@ internal sealed class TracedServiceParser
             IsVisibleOutsideAssembly: SymbolFacts.IsVisibleOutsideAssembly(service),
             BinderTypeName: binderType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             BindMethodName: bindMethodName,
-            HintName: displayName + ".Contrail.TracedService.g.cs",
+            HintName: hintName + ".Contrail.TracedService.g.cs",
             Methods: methods.ToEquatableArray(),
             Enums: _enums.Values.OrderBy(e => e.TypeName, StringComparer.Ordinal).ToEquatableArray());
     }

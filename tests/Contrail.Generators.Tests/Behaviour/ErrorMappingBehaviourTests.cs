@@ -89,6 +89,21 @@ public sealed class ErrorMappingBehaviourTests
     }
 
     [Fact]
+    public async Task A_mapping_that_fails_leaves_the_original_exception_and_the_call_is_still_recorded_once()
+    {
+        using var capture = new TelemetryCapture();
+
+        var result = await Invoke<ShopService>().UnaryAsync<GetOrderRequest, Order>(new ShopService().GetOrder, new GetOrderRequest { OrderId = "broken" }, new TestServerCallContext(GetOrder));
+
+        Assert.Equal(StatusCode.Unknown, result.StatusCode);
+        Assert.IsType<BrokenMetadataException>(result.Exception);
+        var span = capture.SingleSpan();
+        Assert.Equal("UNKNOWN", span.GetTagItem("rpc.response.status_code"));
+        Assert.Equal(typeof(BrokenMetadataException).FullName, span.GetTagItem("error.type"));
+        Assert.Equal("UNKNOWN", capture.SingleMeasurement().Tags["rpc.response.status_code"]);
+    }
+
+    [Fact]
     public async Task Unmapped_exceptions_keep_the_safe_default()
     {
         var result = await Invoke<ShopService>().UnaryAsync<GetOrderRequest, Order>(new ShopService().GetOrder, new GetOrderRequest { OrderId = "boom" }, new TestServerCallContext(GetOrder));
@@ -138,6 +153,7 @@ public sealed class ErrorMappingBehaviourTests
         Assert.Equal(new[]
         {
             "billing.acme.example QUOTA_EXCEEDED ResourceExhausted 429 [accountId,limit,retryable,unit] Contrail.Generators.Tests.Behaviour.QuotaExceededException",
+            "shop.acme.example BROKEN_METADATA Internal 500 [value] Contrail.Generators.Tests.Behaviour.BrokenMetadataException",
             "shop.acme.example ORDER_ARCHIVED FailedPrecondition 400 [archivedYear,orderId] Contrail.Generators.Tests.Behaviour.OrderArchivedException",
             "shop.acme.example ORDER_NOT_FOUND NotFound 404 [orderId] Contrail.Generators.Tests.Behaviour.OrderNotFoundException",
             "shop.acme.example PAYMENT_DECLINED FailedPrecondition 400 [] Contrail.Generators.Tests.Behaviour.PaymentError.Declined",
@@ -147,7 +163,7 @@ public sealed class ErrorMappingBehaviourTests
         var catalog = typeof(ShopErrors).Assembly.GetCustomAttributes(typeof(ErrorCatalogAttribute), inherit: false).Cast<ErrorCatalogAttribute>().Single();
         Assert.Equal(typeof(ShopErrors), catalog.Mapper);
         using var json = System.Text.Json.JsonDocument.Parse(catalog.Json);
-        Assert.Equal(5, json.RootElement.GetProperty("errors").GetArrayLength());
+        Assert.Equal(6, json.RootElement.GetProperty("errors").GetArrayLength());
     }
 
     [Fact]

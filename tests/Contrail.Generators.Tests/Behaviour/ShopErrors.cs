@@ -55,3 +55,11 @@ public enum PaymentError
 
     NotAnError,
 }
+
+/// <summary>A mapped exception whose metadata cannot be read: the mapping fails at run time.</summary>
+[GrpcError(GrpcStatusCode.Internal, "BROKEN_METADATA")]
+public sealed class BrokenMetadataException : Exception
+{
+    [ErrorMetadata("value")]
+    public string Value => throw new InvalidOperationException("The metadata getter fails.");
+}

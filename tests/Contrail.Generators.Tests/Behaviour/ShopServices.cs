@@ -37,6 +37,8 @@ public sealed class ShopService : Orders.OrdersBase
                 throw new OrderNotFoundException("o-404");
             case "archived":
                 throw new OrderArchivedException("o-1999", 1999);
+            case "broken":
+                throw new BrokenMetadataException();
             case "slow":
                 await Task.Delay(Timeout.InfiniteTimeSpan, context.CancellationToken);
                 return new Order();

@@ -321,7 +321,15 @@ namespace Contrail.Generated
         private static global::System.Exception MapOrRethrow(global::System.Exception exception)
         {
             global::Grpc.Core.RpcException? mapped = null;
-            MapException(exception, ref mapped);
+            try
+            {
+                MapException(exception, ref mapped);
+            }
+            catch (global::System.Exception)
+            {
+                mapped = null;
+            }
+
             if (mapped is null)
             {
                 global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception).Throw();
@@ -461,7 +469,14 @@ namespace Contrail.Generated
             {
                 if (enrichRequest is not null && _activity is not null && _activity.IsAllDataRequested)
                 {
-                    enrichRequest(_method.Id, _activity, request);
+                    try
+                    {
+                        enrichRequest(_method.Id, _activity, request);
+                    }
+                    catch (global::System.Exception)
+                    {
+                        // Telemetry never fails a call: a request that cannot be read records no tags.
+                    }
                 }
             }
 
@@ -475,7 +490,16 @@ namespace Contrail.Generated
                 global::Grpc.Core.RpcException? replacement = null;
                 if (exception is not null and not global::Grpc.Core.RpcException)
                 {
-                    MapException(exception, ref replacement);
+                    try
+                    {
+                        MapException(exception, ref replacement);
+                    }
+                    catch (global::System.Exception)
+                    {
+                        // A mapping that fails (a metadata getter threw) leaves the original
+                        // exception to gRPC's default handling; the call is still recorded.
+                        replacement = null;
+                    }
                 }
 
                 var outcome = replacement ?? exception;
@@ -661,11 +685,23 @@ namespace Contrail.Generated
 
             private static void RecordException(global::System.Diagnostics.Activity activity, global::System.Exception exception, string exceptionType)
             {
+                string message, stackTrace;
+                try
+                {
+                    message = exception.Message;
+                    stackTrace = exception.ToString();
+                }
+                catch (global::System.Exception)
+                {
+                    // An exception type whose Message or ToString throws still gets its event.
+                    message = stackTrace = string.Empty;
+                }
+
                 var tags = new global::System.Diagnostics.ActivityTagsCollection
                 {
                     { "exception.type", exceptionType },
-                    { "exception.message", exception.Message },
-                    { "exception.stacktrace", exception.ToString() },
+                    { "exception.message", message },
+                    { "exception.stacktrace", stackTrace },
                 };
                 activity.AddEvent(new global::System.Diagnostics.ActivityEvent("exception", default, tags));
             }
