@@ -160,6 +160,20 @@ public sealed class TracedServiceGeneratorTests
         Assert.Contains("rpcException = global::Acme.Shop.ShopErrors.TryCreateRpcException(exception);", hook);
     }
 
+    [Fact]
+    public void A_friend_assembly_with_its_own_traced_services_and_errors_compiles_warning_free()
+    {
+        // The usual server -> tests setup: the library grants InternalsVisibleTo, and the friend
+        // (which gets Contrail's generator too) has generated helpers of the same names.
+        var library = CompileLibrary(new[] { Sources.OrderService, Sources.Host, "[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"Acme.Host\")]" }, "Acme.Orders.Library");
+        var friend = TestCompilation.Create(new[] { Sources.InventoryService, Sources.Errors.Replace("CatalogName = \"ShopErrors\"", "CatalogName = \"HostErrors\"") }, extraReferences: new[] { library }, assemblyName: "Acme.Host");
+
+        var (_, output, diagnostics) = TestCompilation.RunGenerator(friend);
+
+        Assert.Empty(diagnostics);
+        TestCompilation.AssertClean(output, "the friend assembly");
+    }
+
     private static MetadataReference CompileLibrary(string[] source, string assemblyName)
     {
         var (_, output, _) = TestCompilation.RunGenerator(TestCompilation.Create(source, assemblyName: assemblyName));
