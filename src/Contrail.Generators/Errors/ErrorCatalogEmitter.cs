@@ -275,7 +275,7 @@ internal static class ErrorCatalogEmitter
             writer.WriteLine("/// <param name=\"metadata\">The <c>ErrorInfo.metadata</c> entries; they also fill the message's <c>{key}</c> placeholders.</param>");
             writer.WriteLine($"{Access(group.First())} static {RpcException} ToRpcException(this {group.Key} error, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? metadata = null)");
             writer.OpenBrace();
-            writer.WriteLine($"var entries = metadata is null ? global::System.Array.Empty<{Pairs}>() : global::System.Linq.Enumerable.ToArray(metadata);");
+            writer.WriteLine($"var entries = {Wire}.Sorted(metadata);");
             writer.WriteLine("switch (error)");
             writer.OpenBrace();
             foreach (var error in group.OrderBy(e => e.MemberName, StringComparer.Ordinal))
@@ -726,6 +726,25 @@ internal static class ErrorCatalogEmitter
                     }
 
                     return buffer;
+                }
+
+                /// <summary>Metadata passed by the caller, in the ordinal key order the generated mappings use.</summary>
+                public static global::System.Collections.Generic.KeyValuePair<string, string>[] Sorted(global::System.Collections.Generic.IReadOnlyDictionary<string, string>? metadata)
+                {
+                    if (metadata is null || metadata.Count == 0)
+                    {
+                        return global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>();
+                    }
+
+                    var entries = new global::System.Collections.Generic.KeyValuePair<string, string>[metadata.Count];
+                    var index = 0;
+                    foreach (var entry in metadata)
+                    {
+                        entries[index++] = new global::System.Collections.Generic.KeyValuePair<string, string>(entry.Key, entry.Value ?? string.Empty);
+                    }
+
+                    global::System.Array.Sort(entries, static (left, right) => string.CompareOrdinal(left.Key, right.Key));
+                    return entries;
                 }
 
                 public static bool Matches(global::Grpc.Core.RpcException exception, string reason, string domain, out global::System.Collections.Generic.Dictionary<string, string> metadata) =>

@@ -125,6 +125,13 @@ public sealed class ErrorMappingBehaviourTests
         Assert.True(ShopErrors.IsDeclined(exception));
         Assert.Equal("PAYMENT_PROVIDER_DOWN", PaymentError.ProviderDown.ToRpcException().Status.Detail);
         Assert.Throws<ArgumentOutOfRangeException>(() => PaymentError.NotAnError.ToRpcException());
+
+        // Caller-supplied metadata goes out in ordinal key order, a null value as empty.
+        var unordered = PaymentError.Declined.ToRpcException(new Dictionary<string, string> { ["zone"] = "eu", ["last4"] = null!, ["attempt"] = "2" });
+        var entries = RpcStatus.Parser.ParseFrom(unordered.Trailers.GetValueBytes("grpc-status-details-bin")).Details.Single().Unpack<ErrorInfo>().Metadata;
+        Assert.Equal(new Dictionary<string, string> { ["attempt"] = "2", ["last4"] = string.Empty, ["zone"] = "eu" }, entries);
+        Assert.True(ShopErrors.TryGetErrorInfo(unordered, out _, out _, out var read));
+        Assert.Equal(new[] { "attempt", "last4", "zone" }, read.Keys);
     }
 
     [Fact]

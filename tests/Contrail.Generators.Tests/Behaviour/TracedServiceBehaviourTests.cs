@@ -170,6 +170,18 @@ public sealed class TracedServiceBehaviourTests
     }
 
     [Fact]
+    public async Task A_unary_handler_returning_no_message_is_recorded_as_the_CANCELLED_the_client_gets()
+    {
+        using var capture = new TelemetryCapture();
+        var interceptor = new ShopServiceContrailInterceptor();
+
+        var response = await interceptor.UnaryServerHandler<GetOrderRequest, Order>(new GetOrderRequest(), Context(GetOrder), static (_, _) => Task.FromResult<Order>(null!));
+
+        Assert.Null(response);
+        Assert.Equal("CANCELLED", capture.SingleSpan().GetTagItem("rpc.response.status_code"));
+    }
+
+    [Fact]
     public async Task A_status_set_on_the_context_is_the_calls_status()
     {
         using var capture = new TelemetryCapture();

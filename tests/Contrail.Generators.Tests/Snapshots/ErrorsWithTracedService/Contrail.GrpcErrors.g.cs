@@ -107,7 +107,7 @@ namespace Acme.Shop
         /// <param name="metadata">The <c>ErrorInfo.metadata</c> entries; they also fill the message's <c>{key}</c> placeholders.</param>
         public static global::Grpc.Core.RpcException ToRpcException(this global::Acme.Shop.PaymentError error, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? metadata = null)
         {
-            var entries = metadata is null ? global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>() : global::System.Linq.Enumerable.ToArray(metadata);
+            var entries = global::Contrail.Generated.GrpcStatusDetails.Sorted(metadata);
             switch (error)
             {
                 case global::Acme.Shop.PaymentError.Declined:
@@ -394,6 +394,25 @@ namespace Contrail.Generated
             }
 
             return buffer;
+        }
+
+        /// <summary>Metadata passed by the caller, in the ordinal key order the generated mappings use.</summary>
+        public static global::System.Collections.Generic.KeyValuePair<string, string>[] Sorted(global::System.Collections.Generic.IReadOnlyDictionary<string, string>? metadata)
+        {
+            if (metadata is null || metadata.Count == 0)
+            {
+                return global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>();
+            }
+
+            var entries = new global::System.Collections.Generic.KeyValuePair<string, string>[metadata.Count];
+            var index = 0;
+            foreach (var entry in metadata)
+            {
+                entries[index++] = new global::System.Collections.Generic.KeyValuePair<string, string>(entry.Key, entry.Value ?? string.Empty);
+            }
+
+            global::System.Array.Sort(entries, static (left, right) => string.CompareOrdinal(left.Key, right.Key));
+            return entries;
         }
 
         public static bool Matches(global::Grpc.Core.RpcException exception, string reason, string domain, out global::System.Collections.Generic.Dictionary<string, string> metadata) =>

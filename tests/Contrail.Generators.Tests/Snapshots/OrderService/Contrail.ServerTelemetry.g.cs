@@ -93,7 +93,8 @@ namespace Contrail.Generated
                 throw;
             }
 
-            call.Complete(context, exception: null);
+            // grpc-dotnet fails a call whose handler returned no message, after the interceptors.
+            call.Complete(context, IsMissing(response) ? NoMessageReturned : null);
             return response;
         }
 
@@ -123,7 +124,8 @@ namespace Contrail.Generated
                 throw;
             }
 
-            call.Complete(context, exception: null);
+            // grpc-dotnet fails a call whose handler returned no message, after the interceptors.
+            call.Complete(context, IsMissing(response) ? NoMessageReturned : null);
             return response;
         }
 
@@ -193,6 +195,14 @@ namespace Contrail.Generated
         /// keep gRPC's default handling.
         /// </summary>
         static partial void MapException(global::System.Exception exception, ref global::Grpc.Core.RpcException? rpcException);
+
+        /// <summary>What grpc-dotnet sends when a unary or client-streaming handler returns null.</summary>
+        private static readonly global::Grpc.Core.RpcException NoMessageReturned =
+            new global::Grpc.Core.RpcException(new global::Grpc.Core.Status(global::Grpc.Core.StatusCode.Cancelled, "No message returned from method."));
+
+        // A method, not 'response is null': the response is declared non-null, and a null test
+        // would make the compiler treat what the handler returned as maybe-null from then on.
+        private static bool IsMissing(object? response) => response is null;
 
         /// <summary>Set by the error mapping, when the assembly has one.</summary>
         static partial void DescribeErrorMapping(ref bool hasErrorMapping);
