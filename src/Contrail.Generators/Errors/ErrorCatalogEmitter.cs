@@ -56,10 +56,17 @@ internal static class ErrorCatalogEmitter
         return string.Join(".", common.Take(length));
     }
 
+    /// <summary>The helper class's fully qualified name.</summary>
+    public static string CatalogTypeName(IReadOnlyList<GrpcErrorModel> errors, string catalogName)
+    {
+        var ns = CatalogNamespace(errors);
+        return ns.Length > 0 ? $"global::{ns}.{catalogName}" : $"global::{catalogName}";
+    }
+
     public static string Emit(IReadOnlyList<GrpcErrorModel> errors, ErrorCatalogSettings settings)
     {
         var ns = CatalogNamespace(errors);
-        var catalogType = ns.Length > 0 ? $"global::{ns}.{settings.CatalogName}" : $"global::{settings.CatalogName}";
+        var catalogType = CatalogTypeName(errors, settings.CatalogName);
         var isPublic = errors.Any(e => e.IsPublic);
         var helperNames = HelperNames(errors);
 

@@ -77,8 +77,7 @@ public sealed class ErrorCatalogGenerator : IIncrementalGenerator
             var mappers = new List<string>();
             if (valid.Count > 0)
             {
-                var ns = ErrorCatalogEmitter.CatalogNamespace(valid);
-                var own = ns.Length > 0 ? $"global::{ns}.{catalogSettings.CatalogName}" : $"global::{catalogSettings.CatalogName}";
+                var own = ErrorCatalogEmitter.CatalogTypeName(valid, catalogSettings.CatalogName);
 
                 // A referenced catalog of the same full name cannot be named from here (ours would
                 // win, and the mapping would call itself): give each assembly its own CatalogName.

@@ -22,7 +22,7 @@ internal static class TracedServiceEmitter
         writer.WriteBlock(GeneratedCode.Header);
         if (service.IsVisibleOutsideAssembly)
         {
-            writer.WriteLine($"[assembly: global::Contrail.TracedServiceRegistration(typeof({service.ServiceTypeName}), typeof({InterceptorTypeName(service)}))]");
+            writer.WriteLine($"[assembly: global::Contrail.TracedServiceRegistration(typeof({service.ServiceTypeName}), typeof({service.InterceptorTypeName}))]");
             writer.WriteLine();
         }
 
@@ -77,8 +77,6 @@ internal static class TracedServiceEmitter
         return writer.ToString();
     }
 
-    private static string InterceptorTypeName(TracedServiceModel service) =>
-        service.Namespace.Length > 0 ? $"global::{service.Namespace}.{service.InterceptorName}" : $"global::{service.InterceptorName}";
 
     private static void WriteMethodTable(SourceWriter writer, TracedServiceModel service)
     {

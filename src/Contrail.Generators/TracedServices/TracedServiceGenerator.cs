@@ -47,7 +47,7 @@ public sealed class TracedServiceGenerator : IIncrementalGenerator
             output.AddSource(service.HintName, TracedServiceEmitter.Emit(service)));
 
         var assembly = services
-            .Select(static (service, _) => new ServiceRegistrationModel(service.ServiceTypeName, InterceptorTypeName(service)))
+            .Select(static (service, _) => new ServiceRegistrationModel(service.ServiceTypeName, service.InterceptorTypeName))
             .Collect()
             .Combine(environment)
             .WithTrackingName(TrackingNames.Assembly);
@@ -70,6 +70,4 @@ public sealed class TracedServiceGenerator : IIncrementalGenerator
         });
     }
 
-    private static string InterceptorTypeName(TracedServiceModel service) =>
-        service.Namespace.Length > 0 ? $"global::{service.Namespace}.{service.InterceptorName}" : $"global::{service.InterceptorName}";
 }

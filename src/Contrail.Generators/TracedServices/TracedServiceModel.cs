@@ -37,7 +37,12 @@ internal sealed record TracedServiceModel(
     string BindMethodName,
     string HintName,
     EquatableArray<RpcMethodModel> Methods,
-    EquatableArray<EnumTagModel> Enums);
+    EquatableArray<EnumTagModel> Enums)
+{
+    /// <summary>The generated interceptor's fully qualified name.</summary>
+    public string InterceptorTypeName =>
+        Namespace.Length > 0 ? $"global::{Namespace}.{InterceptorName}" : $"global::{InterceptorName}";
+}
 
 /// <summary>One RPC method of a traced service.</summary>
 /// <param name="Name">The method name, which is also the proto method name.</param>
