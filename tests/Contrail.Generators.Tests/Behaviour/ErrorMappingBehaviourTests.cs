@@ -174,14 +174,17 @@ public sealed class ErrorMappingBehaviourTests
     }
 
     [Fact]
-    public void Malformed_trailers_never_throw_and_never_match()
+    public void Malformed_trailers_never_throw_and_truncated_ones_never_match()
     {
         var valid = new OrderNotFoundException("o-1").ToRpcException().Trailers.GetValueBytes("grpc-status-details-bin")!;
         var random = new Random(20261121);
         var inputs = new List<byte[]> { Array.Empty<byte>(), new byte[] { 0xFF }, new byte[] { 0x1A, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F } };
         for (var length = 0; length < valid.Length; length++)
         {
-            inputs.Add(valid.Take(length).ToArray());
+            // Every cut falls inside the Status's one length-delimited detail: never a match.
+            var truncated = valid.Take(length).ToArray();
+            Assert.False(ShopErrors.IsOrderNotFound(new RpcException(new Grpc.Core.Status(StatusCode.NotFound, "x"), new Metadata { { "grpc-status-details-bin", truncated } })), $"matched after {length} bytes");
+            inputs.Add(truncated);
         }
 
         for (var i = 0; i < 2000; i++)
