@@ -191,14 +191,7 @@ internal sealed class PropagationWalker
         {
             if (configured.TargetMethod.Name == "WithCancellation")
             {
-                var argument = configured.Arguments[configured.Arguments.Length - 1];
-                if (_scope.IsNoToken(argument.Value) && _scope.BestToken(loop) is { } replacement)
-                {
-                    Report(DiagnosticDescriptors.CancellationNotPassed, argument.Value.Syntax.GetLocation(),
-                        Properties(("FixKind", "Replace"), ("Token", replacement)),
-                        $"'await foreach' is given '{argument.Value.Syntax}' as its CancellationToken", replacement);
-                }
-
+                // The token given to WithCancellation is an argument like any other: CheckCancellation judges it.
                 return;
             }
 
