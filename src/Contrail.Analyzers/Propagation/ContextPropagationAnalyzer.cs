@@ -13,8 +13,8 @@ namespace Contrail.Analyzers.Propagation;
 /// deadline and trace must be carried on, and the call's request-scoped objects must not escape it.
 /// </summary>
 /// <remarks>
-/// Registration is per type: a type without a handler registers nothing. Handlers are inspected as
-/// their operation blocks arrive; other methods of the type that take a <c>CancellationToken</c> are
+/// Registration is per type: a type without a handler registers nothing. Handlers are inspected by
+/// operation actions, so the operation tree is walked once by the driver for all analyzers; other methods of the type that take a <c>CancellationToken</c> are
 /// kept until the type's end, when the ones a handler passes the call's token to are checked against
 /// that parameter (CTR1001 only), transitively within the type.
 /// </remarks>
@@ -56,24 +56,34 @@ public sealed class ContextPropagationAnalyzer : DiagnosticAnalyzer
         }
 
         var state = new TypeState(type, known, context.Compilation);
-        context.RegisterOperationBlockAction(block =>
+        context.RegisterOperationBlockStartAction(blockStart =>
         {
-            if (block.OwningSymbol is not IMethodSymbol method
-                || !SymbolEqualityComparer.Default.Equals(method.ContainingType, type)
-                || block.OperationBlocks.IsEmpty)
+            if (blockStart.OwningSymbol is not IMethodSymbol method || !SymbolEqualityComparer.Default.Equals(method.ContainingType, type))
             {
                 return;
             }
 
             if (IsHandler(method, known))
             {
-                var options = PropagationOptions.Read(block.Options.AnalyzerConfigOptionsProvider.GetOptions(block.OperationBlocks[0].Syntax.SyntaxTree));
-                var scope = PropagationScope.ForHandler(method, block.OperationBlocks, known, context.Compilation);
-                new PropagationWalker(scope, options, state, block.ReportDiagnostic, block.CancellationToken).Walk();
+                // Rules run as the driver walks the method's operations; the findings are reported at the
+                // block's end, from the block's own context.
+                var options = PropagationOptions.Read(blockStart.Options.AnalyzerConfigOptionsProvider.GetOptions(blockStart.OperationBlocks[0].Syntax.SyntaxTree));
+                var findings = new ConcurrentQueue<Diagnostic>();
+                var walker = new PropagationWalker(PropagationScope.ForHandler(method, known, context.Compilation), options, state, findings.Enqueue, blockStart.CancellationToken);
+                blockStart.RegisterOperationAction(operation => walker.Visit(operation.Operation), PropagationWalker.HandlerKinds);
+                blockStart.RegisterOperationBlockEndAction(end =>
+                {
+                    while (findings.TryDequeue(out var diagnostic))
+                    {
+                        end.ReportDiagnostic(diagnostic);
+                    }
+                });
             }
             else if (method.Parameters.Any(p => known.IsCancellationToken(p.Type)))
             {
-                state.Candidates[method.OriginalDefinition] = block.OperationBlocks;
+                // Kept until the type's end: only then is it known whether a handler passes the call's token here.
+                var operations = state.Candidates.GetOrAdd(method.OriginalDefinition, _ => new ConcurrentQueue<IOperation>());
+                blockStart.RegisterOperationAction(operation => operations.Enqueue(operation.Operation), PropagationWalker.HelperKinds);
             }
         });
         context.RegisterSymbolEndAction(end => state.CheckHelpers(end.ReportDiagnostic, end.CancellationToken));
@@ -135,8 +145,8 @@ public sealed class ContextPropagationAnalyzer : DiagnosticAnalyzer
 
         public Compilation Compilation { get; }
 
-        /// <summary>Non-handler methods of the type that take a CancellationToken, with their bodies.</summary>
-        public ConcurrentDictionary<IMethodSymbol, ImmutableArray<IOperation>> Candidates { get; } = new(SymbolEqualityComparer.Default);
+        /// <summary>Non-handler methods of the type that take a CancellationToken, with the operations CTR1001 looks at.</summary>
+        public ConcurrentDictionary<IMethodSymbol, ConcurrentQueue<IOperation>> Candidates { get; } = new(SymbolEqualityComparer.Default);
 
         /// <summary>Records that the call's token is passed to parameter <paramref name="ordinal"/> of a method of this type.</summary>
         public void RecordReceiver(IMethodSymbol method, int ordinal)
@@ -158,7 +168,7 @@ public sealed class ContextPropagationAnalyzer : DiagnosticAnalyzer
                 foreach (var receiver in _receivers.ToArray())
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    if (done.Contains(receiver.Key) || !Candidates.TryGetValue(receiver.Key, out var blocks))
+                    if (done.Contains(receiver.Key) || !Candidates.TryGetValue(receiver.Key, out var operations))
                     {
                         continue;
                     }
@@ -166,8 +176,11 @@ public sealed class ContextPropagationAnalyzer : DiagnosticAnalyzer
                     done.Add(receiver.Key);
                     progressed = true;
                     var tokens = receiver.Value.Keys.Where(i => i < receiver.Key.Parameters.Length).Select(i => receiver.Key.Parameters[i]).ToImmutableArray();
-                    var scope = PropagationScope.ForHelper(receiver.Key, blocks, tokens, Known, Compilation);
-                    new PropagationWalker(scope, PropagationOptions.Default, this, report, cancellationToken).Walk();
+                    var walker = new PropagationWalker(PropagationScope.ForHelper(receiver.Key, tokens, Known, Compilation), PropagationOptions.Default, this, report, cancellationToken);
+                    foreach (var operation in operations)
+                    {
+                        walker.Visit(operation);
+                    }
                 }
             }
             while (progressed);

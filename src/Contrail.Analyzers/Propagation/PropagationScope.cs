@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Contrail.Analyzers.Propagation;
@@ -12,23 +14,33 @@ namespace Contrail.Analyzers.Propagation;
 /// lambdas and local functions inside it and, for a helper, the parameter a handler passes the token to.
 /// The search goes one level deep: a local's initializer, a member of a parameter or local.
 /// </summary>
+/// <remarks>
+/// Nothing here walks a whole method: locals and local functions are looked up from their declaring
+/// syntax when a rule asks, and the answers are cached. The method's operation tree is walked once, by
+/// the analyzer driver, which the operation actions share with every other analyzer.
+/// </remarks>
 internal sealed class PropagationScope
 {
-    private readonly HashSet<ISymbol> _tokenSymbols = new(SymbolEqualityComparer.Default);
-    private readonly HashSet<ILocalSymbol> _linkedSources = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<IParameterSymbol> _tokenParameters = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ILocalSymbol, LocalKind> _locals = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, ILocalFunctionOperation?> _localFunctions = new(SymbolEqualityComparer.Default);
 
-    private PropagationScope(IMethodSymbol method, ImmutableArray<IOperation> blocks, PropagationKnownTypes known, Compilation compilation, bool isHandler)
+    private enum LocalKind
+    {
+        Other,
+        Token,
+        LinkedSource,
+    }
+
+    private PropagationScope(IMethodSymbol method, PropagationKnownTypes known, Compilation compilation, bool isHandler)
     {
         Method = method;
-        Blocks = blocks;
         Known = known;
         Compilation = compilation;
         IsHandler = isHandler;
     }
 
     public IMethodSymbol Method { get; }
-
-    public ImmutableArray<IOperation> Blocks { get; }
 
     public PropagationKnownTypes Known { get; }
 
@@ -46,12 +58,9 @@ internal sealed class PropagationScope
     /// <summary>The handler's request-scoped parameters: the context and the request and response streams.</summary>
     public ImmutableArray<IParameterSymbol> RequestScoped { get; private set; } = ImmutableArray<IParameterSymbol>.Empty;
 
-    /// <summary>Local functions declared in the method, by symbol, so captures can be followed.</summary>
-    public Dictionary<IMethodSymbol, ILocalFunctionOperation> LocalFunctions { get; } = new(SymbolEqualityComparer.Default);
-
-    public static PropagationScope ForHandler(IMethodSymbol method, ImmutableArray<IOperation> blocks, PropagationKnownTypes known, Compilation compilation)
+    public static PropagationScope ForHandler(IMethodSymbol method, PropagationKnownTypes known, Compilation compilation)
     {
-        var scope = new PropagationScope(method, blocks, known, compilation, isHandler: true);
+        var scope = new PropagationScope(method, known, compilation, isHandler: true);
         var requestScoped = ImmutableArray.CreateBuilder<IParameterSymbol>();
         foreach (var parameter in method.Parameters)
         {
@@ -66,24 +75,22 @@ internal sealed class PropagationScope
             }
             else if (known.IsCancellationToken(parameter.Type))
             {
-                scope._tokenSymbols.Add(parameter);
+                scope._tokenParameters.Add(parameter);
             }
         }
 
         scope.RequestScoped = requestScoped.ToImmutable();
-        scope.CollectDerivedTokens();
         return scope;
     }
 
-    public static PropagationScope ForHelper(IMethodSymbol method, ImmutableArray<IOperation> blocks, ImmutableArray<IParameterSymbol> tokens, PropagationKnownTypes known, Compilation compilation)
+    public static PropagationScope ForHelper(IMethodSymbol method, ImmutableArray<IParameterSymbol> tokens, PropagationKnownTypes known, Compilation compilation)
     {
-        var scope = new PropagationScope(method, blocks, known, compilation, isHandler: false) { HelperTokens = tokens };
+        var scope = new PropagationScope(method, known, compilation, isHandler: false) { HelperTokens = tokens };
         foreach (var token in tokens)
         {
-            scope._tokenSymbols.Add(token);
+            scope._tokenParameters.Add(token);
         }
 
-        scope.CollectDerivedTokens();
         return scope;
     }
 
@@ -95,7 +102,9 @@ internal sealed class PropagationScope
     /// <c>context.CancellationToken</c>, a local copied from it, a linked source's <c>Token</c>, a
     /// token parameter of the helper or of a lambda or local function inside the method.
     /// </summary>
-    public bool IsCallToken(IOperation? operation)
+    public bool IsCallToken(IOperation? operation) => IsCallToken(operation, depth: 0);
+
+    private bool IsCallToken(IOperation? operation, int depth)
     {
         operation = Unwrap(operation);
         switch (operation)
@@ -109,15 +118,20 @@ internal sealed class PropagationScope
             case IPropertyReferenceOperation property when property.Property.Name == "Token"
                 && PropagationKnownTypes.Is(property.Property.ContainingType, Known.CancellationTokenSource)
                 && Unwrap(property.Instance) is ILocalReferenceOperation source:
-                return _linkedSources.Contains(source.Local);
+                return Classify(source.Local, source, depth) == LocalKind.LinkedSource;
             case ILocalReferenceOperation local:
-                return _tokenSymbols.Contains(local.Local);
+                return Classify(local.Local, local, depth) == LocalKind.Token;
             case IParameterReferenceOperation parameter:
-                return _tokenSymbols.Contains(parameter.Parameter);
+                return IsTokenParameter(parameter.Parameter);
             default:
                 return false;
         }
     }
+
+    private bool IsTokenParameter(IParameterSymbol parameter) =>
+        _tokenParameters.Contains(parameter)
+        || (parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction }
+            && Known.IsCancellationToken(parameter.Type));
 
     /// <summary>True when the operation is or reads the call's token, deadline or propagation token.</summary>
     public bool CarriesCallContext(IOperation? operation, int depth = 0)
@@ -140,7 +154,7 @@ internal sealed class PropagationScope
                     return true;
                 case IInvocationOperation invocation when invocation.TargetMethod.Name == "CreatePropagationToken" && Known.IsServerCallContext(invocation.TargetMethod.ContainingType):
                     return true;
-                case ILocalReferenceOperation local when depth == 0 && FindInitializer(local.Local) is { } initializer && CarriesCallContext(initializer, depth + 1):
+                case ILocalReferenceOperation local when depth == 0 && FindInitializer(local.Local, local) is { } initializer && CarriesCallContext(initializer, depth + 1):
                     return true;
             }
         }
@@ -171,7 +185,7 @@ internal sealed class PropagationScope
         var position = operation.Syntax.SpanStart;
         for (var current = operation.Parent; current is not null; current = current.Parent)
         {
-            ImmutableArray<ILocalSymbol> locals = current switch
+            var locals = current switch
             {
                 IBlockOperation block => block.Locals,
                 IUsingOperation @using => @using.Locals,
@@ -187,15 +201,16 @@ internal sealed class PropagationScope
                     continue;
                 }
 
-                if (_linkedSources.Contains(local))
+                switch (Classify(local, operation, 0))
                 {
-                    best = local.Name + ".Token";
-                    bestPosition = declared;
-                }
-                else if (_tokenSymbols.Contains(local))
-                {
-                    best = local.Name;
-                    bestPosition = declared;
+                    case LocalKind.LinkedSource:
+                        best = local.Name + ".Token";
+                        bestPosition = declared;
+                        break;
+                    case LocalKind.Token:
+                        best = local.Name;
+                        bestPosition = declared;
+                        break;
                 }
             }
 
@@ -227,6 +242,29 @@ internal sealed class PropagationScope
         return ContextParameter is null ? null : ContextParameter.Name + ".CancellationToken";
     }
 
+    /// <summary>The operation of a local function declared in the method, found from its syntax.</summary>
+    public ILocalFunctionOperation? FindLocalFunction(IMethodSymbol function, IOperation site) =>
+        _localFunctions.GetOrAdd(function.OriginalDefinition, f =>
+            f.DeclaringSyntaxReferences.Length == 1
+            && f.DeclaringSyntaxReferences[0].SyntaxTree == site.Syntax.SyntaxTree
+            && site.SemanticModel is { } model
+                ? model.GetOperation(f.DeclaringSyntaxReferences[0].GetSyntax()) as ILocalFunctionOperation
+                : null);
+
+    /// <summary>The initializer of a local declared in the method, found from its syntax.</summary>
+    public IOperation? FindInitializer(ILocalSymbol local, IOperation site)
+    {
+        if (local.DeclaringSyntaxReferences.Length != 1
+            || local.DeclaringSyntaxReferences[0].SyntaxTree != site.Syntax.SyntaxTree
+            || site.SemanticModel is not { } model
+            || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax declarator)
+        {
+            return null;
+        }
+
+        return (model.GetOperation(declarator) as IVariableDeclaratorOperation)?.Initializer?.Value;
+    }
+
     public static IOperation? Unwrap(IOperation? operation)
     {
         while (operation is IConversionOperation { IsImplicit: true } or IParenthesizedOperation)
@@ -242,66 +280,30 @@ internal sealed class PropagationScope
         return operation;
     }
 
-    private IOperation? FindInitializer(ILocalSymbol local)
+    private LocalKind Classify(ILocalSymbol local, IOperation site, int depth)
     {
-        foreach (var block in Blocks)
+        if (_locals.TryGetValue(local, out var known))
         {
-            foreach (var node in block.Descendants())
+            return known;
+        }
+
+        var kind = LocalKind.Other;
+        if (depth < 4 && FindInitializer(local, site) is { } initializer)
+        {
+            if (Known.IsCancellationToken(local.Type) && IsCallToken(initializer, depth + 1))
             {
-                if (node is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
-                {
-                    return declarator.Initializer?.Value;
-                }
+                kind = LocalKind.Token;
+            }
+            else if (PropagationKnownTypes.Is(local.Type, Known.CancellationTokenSource) && IsLinkedToCall(initializer, depth + 1))
+            {
+                kind = LocalKind.LinkedSource;
             }
         }
 
-        return null;
+        return _locals.GetOrAdd(local, kind);
     }
 
-    private void CollectDerivedTokens()
-    {
-        // Declarations come in source order, so a copy of a copy is found in one pass.
-        foreach (var block in Blocks)
-        {
-            foreach (var node in block.Descendants())
-            {
-                switch (node)
-                {
-                    case IVariableDeclaratorOperation declarator when declarator.Initializer is { } initializer:
-                        if (Known.IsCancellationToken(declarator.Symbol.Type) && IsCallToken(initializer.Value))
-                        {
-                            _tokenSymbols.Add(declarator.Symbol);
-                        }
-                        else if (PropagationKnownTypes.Is(declarator.Symbol.Type, Known.CancellationTokenSource) && IsLinkedToCall(initializer.Value))
-                        {
-                            _linkedSources.Add(declarator.Symbol);
-                        }
-
-                        break;
-                    case IAnonymousFunctionOperation lambda:
-                        AddTokenParameters(lambda.Symbol);
-                        break;
-                    case ILocalFunctionOperation function:
-                        LocalFunctions[function.Symbol] = function;
-                        AddTokenParameters(function.Symbol);
-                        break;
-                }
-            }
-        }
-    }
-
-    private void AddTokenParameters(IMethodSymbol function)
-    {
-        foreach (var parameter in function.Parameters)
-        {
-            if (Known.IsCancellationToken(parameter.Type))
-            {
-                _tokenSymbols.Add(parameter);
-            }
-        }
-    }
-
-    private bool IsLinkedToCall(IOperation value)
+    private bool IsLinkedToCall(IOperation value, int depth)
     {
         if (Unwrap(value) is not IInvocationOperation { TargetMethod.Name: "CreateLinkedTokenSource" } invocation)
         {
@@ -310,7 +312,7 @@ internal sealed class PropagationScope
 
         foreach (var argument in invocation.Arguments)
         {
-            if (IsCallToken(argument.Value))
+            if (IsCallToken(argument.Value, depth))
             {
                 return true;
             }
@@ -319,7 +321,7 @@ internal sealed class PropagationScope
             {
                 foreach (var element in elements.ElementValues)
                 {
-                    if (IsCallToken(element))
+                    if (IsCallToken(element, depth))
                     {
                         return true;
                     }

@@ -56,32 +56,34 @@ internal sealed class PropagationWalker
 
     private string HandlerName => _scope.Method.Name;
 
-    public void Walk()
+    /// <summary>The operation kinds <see cref="Visit"/> handles; the analyzer registers these.</summary>
+    public static readonly ImmutableArray<OperationKind> HandlerKinds = ImmutableArray.Create(
+        OperationKind.Invocation, OperationKind.Loop, OperationKind.SimpleAssignment, OperationKind.EventAssignment, OperationKind.AnonymousFunction);
+
+    /// <summary>The operation kinds a helper (CTR1001 only) needs.</summary>
+    public static readonly ImmutableArray<OperationKind> HelperKinds = ImmutableArray.Create(OperationKind.Invocation, OperationKind.Loop);
+
+    /// <summary>Applies the rules to one operation of the method.</summary>
+    public void Visit(IOperation operation)
     {
-        foreach (var block in _scope.Blocks)
+        _cancellationToken.ThrowIfCancellationRequested();
+        switch (operation)
         {
-            foreach (var operation in block.Descendants())
-            {
-                _cancellationToken.ThrowIfCancellationRequested();
-                switch (operation)
-                {
-                    case IInvocationOperation invocation:
-                        OnInvocation(invocation);
-                        break;
-                    case IForEachLoopOperation { IsAsynchronous: true } loop:
-                        OnAwaitForEach(loop);
-                        break;
-                    case ISimpleAssignmentOperation assignment when _scope.IsHandler:
-                        OnAssignment(assignment);
-                        break;
-                    case IEventAssignmentOperation { Adds: true } subscription when _scope.IsHandler:
-                        OnEventSubscription(subscription);
-                        break;
-                    case IAnonymousFunctionOperation { Symbol: { IsAsync: true, ReturnsVoid: true } } lambda when _scope.IsHandler:
-                        ReportAsyncVoidLambda(lambda);
-                        break;
-                }
-            }
+            case IInvocationOperation invocation:
+                OnInvocation(invocation);
+                break;
+            case IForEachLoopOperation { IsAsynchronous: true } loop:
+                OnAwaitForEach(loop);
+                break;
+            case ISimpleAssignmentOperation assignment when _scope.IsHandler:
+                OnAssignment(assignment);
+                break;
+            case IEventAssignmentOperation { Adds: true } subscription when _scope.IsHandler:
+                OnEventSubscription(subscription);
+                break;
+            case IAnonymousFunctionOperation { Symbol: { IsAsync: true, ReturnsVoid: true } } lambda when _scope.IsHandler:
+                ReportAsyncVoidLambda(lambda);
+                break;
         }
     }
 
@@ -149,33 +151,27 @@ internal sealed class PropagationWalker
             }
         }
 
-        var token = _scope.BestToken(invocation);
-        if (token is null)
-        {
-            return;
-        }
-
         var display = Display(method);
-        if (none is not null)
+        if (none is not null && _scope.BestToken(invocation) is { } token)
         {
             Report(DiagnosticDescriptors.CancellationNotPassed, none.Value.Syntax.GetLocation(),
                 Properties(("FixKind", "Replace"), ("Token", token)),
                 $"'{display}' is given '{none.Value.Syntax}' as its CancellationToken", token);
         }
-        else if (missing is not null)
+        else if (missing is not null && _scope.BestToken(invocation) is { } missingToken)
         {
             var positional = IsPositionalAppend(invocation, missing.Parameter!.Ordinal);
             Report(DiagnosticDescriptors.CancellationNotPassed, invocation.Syntax.GetLocation(),
-                Properties(("FixKind", "Add"), ("Token", token), ("Parameter", missing.Parameter.Name), ("Positional", positional ? "true" : "false")),
-                $"'{display}' takes a CancellationToken but is given none", token);
+                Properties(("FixKind", "Add"), ("Token", missingToken), ("Parameter", missing.Parameter.Name), ("Positional", positional ? "true" : "false")),
+                $"'{display}' takes a CancellationToken but is given none", missingToken);
         }
-        else if (!hasTokenParameter && FindTokenOverload(method) is { } overload)
+        else if (!hasTokenParameter && FindTokenOverload(method) is { } overload && _scope.BestToken(invocation) is { } overloadToken)
         {
             var tokenParameter = overload.Parameters[overload.Parameters.Length - 1];
-            var positional = IsPositionalAppend(invocation, tokenParameter.Ordinal - (method.IsExtensionMethod && invocation.Instance is null ? 0 : 0));
+            var positional = IsPositionalAppend(invocation, tokenParameter.Ordinal);
             Report(DiagnosticDescriptors.CancellationNotPassed, invocation.Syntax.GetLocation(),
-                Properties(("FixKind", "Add"), ("Token", token), ("Parameter", tokenParameter.Name), ("Positional", positional ? "true" : "false")),
-                $"'{display}' has an overload that takes a CancellationToken", token);
+                Properties(("FixKind", "Add"), ("Token", overloadToken), ("Parameter", tokenParameter.Name), ("Positional", positional ? "true" : "false")),
+                $"'{display}' has an overload that takes a CancellationToken", overloadToken);
         }
     }
 
@@ -514,19 +510,8 @@ internal sealed class PropagationWalker
                 case IInvocationOperation { TargetMethod.Name: "CreateRandom" } create
                     when PropagationKnownTypes.Is(create.TargetMethod.ContainingType, _known.ActivityTraceId) || PropagationKnownTypes.Is(create.TargetMethod.ContainingType, _known.ActivitySpanId):
                     return true;
-                case ILocalReferenceOperation local when depth == 0:
-                    foreach (var block in _scope.Blocks)
-                    {
-                        foreach (var declarator in block.Descendants().OfType<IVariableDeclaratorOperation>())
-                        {
-                            if (SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local) && declarator.Initializer is { } initializer && ContainsRandomIds(initializer.Value, 1))
-                            {
-                                return true;
-                            }
-                        }
-                    }
-
-                    break;
+                case ILocalReferenceOperation local when depth == 0 && _scope.FindInitializer(local.Local, local) is { } initializer && ContainsRandomIds(initializer, 1):
+                    return true;
             }
         }
 
@@ -588,7 +573,7 @@ internal sealed class PropagationWalker
             return;
         }
 
-        if (method.MethodKind == MethodKind.LocalFunction && IsDiscarded(invocation) && _scope.LocalFunctions.TryGetValue(method.OriginalDefinition, out var function))
+        if (method.MethodKind == MethodKind.LocalFunction && IsDiscarded(invocation) && _scope.FindLocalFunction(method, invocation) is { } function)
         {
             ReportCapturesIn(function.Body, $"is captured by the local function '{method.Name}', which is not awaited");
             return;
@@ -624,7 +609,7 @@ internal sealed class PropagationWalker
                 ReportCapturesIn(lambda.Body, how);
                 break;
             case IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } reference
-                when _scope.LocalFunctions.TryGetValue(reference.Method.OriginalDefinition, out var function):
+                when _scope.FindLocalFunction(reference.Method, reference) is { } function:
                 ReportCapturesIn(function.Body, how);
                 break;
         }
