@@ -10,7 +10,7 @@ internal sealed class ProtoWorkspace : IDisposable
     public ProtoWorkspace(string? name = null)
     {
         Root = Path.Combine(Path.GetTempPath(), "contrail-schema-tests", (name ?? "ws") + "-" + Guid.NewGuid().ToString("N").Substring(0, 8));
-        Directory.CreateDirectory(Root);
+        System.IO.Directory.CreateDirectory(Root);
     }
 
     public string Root { get; }
@@ -18,12 +18,12 @@ internal sealed class ProtoWorkspace : IDisposable
     public string Write(string relativePath, string text)
     {
         var path = Path.Combine(Root, relativePath.Replace('/', Path.DirectorySeparatorChar));
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
         return path;
     }
 
-    public string Directory(string relativePath)
+    public string CreateDirectory(string relativePath)
     {
         var path = Path.Combine(Root, relativePath);
         System.IO.Directory.CreateDirectory(path);

@@ -75,7 +75,7 @@ public sealed class ProtocCompilerTests
     public void Empty_and_missing_directories_are_one_line_errors()
     {
         using var workspace = new ProtoWorkspace();
-        workspace.Directory("empty");
+        workspace.CreateDirectory("empty");
         workspace.Write("empty/readme.txt", "no protos here");
 
         var empty = Assert.Throws<ProtocException>(() => workspace.Compile("empty"));
