@@ -153,8 +153,25 @@ internal sealed class FileNode
             locations = built;
         }
 
-        return locations.TryGetValue(path, out var found) ? found : null;
+        if (locations.TryGetValue(path, out var found))
+        {
+            return found;
+        }
+
+        // protoc records no spans inside a map's synthesized entry message; buf places its fields at the map field.
+        for (var length = path.Length - 1; length >= 2 && MapEntryFields.Count > 0; length--)
+        {
+            if (MapEntryFields.TryGetValue(new ArraySegment<int>(path, 0, length), out var mapField))
+            {
+                return locations.TryGetValue(mapField, out var mapLocation) ? mapLocation : null;
+            }
+        }
+
+        return null;
     }
+
+    /// <summary>The source path of each map entry message, mapped to the path of the map field that declares it.</summary>
+    public Dictionary<IList<int>, int[]> MapEntryFields { get; } = new(SourcePathComparer.Instance);
 }
 
 /// <summary>Compares source paths element by element.</summary>
@@ -459,6 +476,24 @@ internal sealed class SchemaIndex
         }
 
         var childPrefix = nestedName + ".";
+        for (var i = 0; i < proto.Field.Count; i++)
+        {
+            var fieldProto = proto.Field[i];
+            if (fieldProto.Label != FieldDescriptorProto.Types.Label.Repeated || fieldProto.Type != FieldDescriptorProto.Types.Type.Message)
+            {
+                continue;
+            }
+
+            for (var j = 0; j < proto.NestedType.Count; j++)
+            {
+                var nested = proto.NestedType[j];
+                if (nested.Options?.MapEntry == true && fieldProto.TypeName == "." + fullName + "." + nested.Name)
+                {
+                    file.MapEntryFields[Append(path, 3, j)] = Append(path, 2, i);
+                }
+            }
+        }
+
         for (var i = 0; i < proto.NestedType.Count; i++)
         {
             AddMessage(file, message, proto.NestedType[i], packagePrefix, childPrefix, Append(path, 3, i), features);
