@@ -150,6 +150,13 @@ internal static class ProtoContractCheck
             return;
         }
 
+        if (baseline.Files.Count == 0)
+        {
+            // Zero bytes parse as an empty FileDescriptorSet; as a baseline it would accept every change.
+            findings.Add(AtFile(DiagnosticDescriptors.ProtoBaselineUnreadable, baselinePath, "it holds no file (an empty or truncated image)"));
+            return;
+        }
+
         SchemaImage current;
         try
         {
