@@ -145,7 +145,7 @@ public static class BufYamlReader
             unstable = Boolean(path, unstableNode, "ignore_unstable_packages");
         }
 
-        return new BreakingOptions
+        var options = new BreakingOptions
         {
             Use = Rules(path, Find(node, "use"), "use"),
             Except = Rules(path, Find(node, "except"), "except"),
@@ -153,6 +153,21 @@ public static class BufYamlReader
             IgnoreOnly = ignoreOnly,
             IgnoreUnstablePackages = unstable,
         };
+
+        try
+        {
+            // The engine's own check of the whole section (e.g. an ID both used and excepted), located here.
+            BreakingRules.Select(options);
+        }
+        catch (BreakingConfigurationException exception)
+        {
+            var at = Find(node, "except") is { } except && except.Items.FirstOrDefault(item => item.Value == exception.OffendingValue) is { } item
+                ? item
+                : node;
+            throw Error(path, at, exception.Message);
+        }
+
+        return options;
     }
 
     private static IReadOnlyList<string> Rules(string path, YamlNode? node, string key)
@@ -209,10 +224,23 @@ public static class BufYamlReader
 
     private static void CheckRule(string path, YamlNode node, string name)
     {
-        if (!BufRuleNames.IsKnown(name))
+        if (!IsKnownRule(name))
         {
-            var hint = BufRuleNames.IsKnown(name.ToUpperInvariant()) ? $" (rule IDs are upper case: {name.ToUpperInvariant()})" : string.Empty;
+            var hint = IsKnownRule(name.ToUpperInvariant()) ? $" (rule IDs are upper case: {name.ToUpperInvariant()})" : string.Empty;
             throw Error(path, node, $"unknown breaking rule or category '{name}'{hint}");
+        }
+    }
+
+    private static bool IsKnownRule(string name)
+    {
+        try
+        {
+            BreakingRules.Expand(name);
+            return true;
+        }
+        catch (BreakingConfigurationException)
+        {
+            return false;
         }
     }
 
