@@ -135,7 +135,7 @@ public static class SchemaInputResolver
         {
             // protoc names files relative to the root; the user needs them relative to where they are.
             var first = exception.Errors[0];
-            var path = first.Path.Length == 0 ? displayRoot : JoinDisplay(displayRoot, first.Path);
+            var path = first.Path.Length == 0 ? displayRoot : JoinDisplay(displayRoot, RelativeToRoot(root, first.Path));
             var location = first.Line > 0
                 ? string.Format(CultureInfo.InvariantCulture, "{0}:{1}:{2}: ", path, first.Line, first.Column)
                 : path + ": ";
@@ -313,8 +313,27 @@ public static class SchemaInputResolver
         return contents;
     }
 
+    /// <summary>protoc names a file it cannot parse by its disk path; inside the root, the name relative to it is the one to show.</summary>
+    private static string RelativeToRoot(string root, string path)
+    {
+        if (!Path.IsPathRooted(path))
+        {
+            return path;
+        }
+
+        var fullRoot = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return path.StartsWith(fullRoot, StringComparison.Ordinal)
+            ? path.Substring(fullRoot.Length).Replace(Path.DirectorySeparatorChar, '/')
+            : path;
+    }
+
     private static string JoinDisplay(string root, string relative)
     {
+        if (Path.IsPathRooted(relative))
+        {
+            return relative;
+        }
+
         if (root.EndsWith(":", StringComparison.Ordinal))
         {
             return root + relative;
