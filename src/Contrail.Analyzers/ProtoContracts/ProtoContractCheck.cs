@@ -204,13 +204,13 @@ internal static class ProtoContractCheck
             var position = finding.Location;
             if (fileByVirtualPath.TryGetValue(position.Path, out var file))
             {
-                findings.Add(new ProtoContractFinding(descriptor, file.FullPath, position.StartLine, position.StartColumn, position.EndLine, position.EndColumn, OneLine(finding.Message)));
+                findings.Add(new ProtoContractFinding(descriptor, file.FullPath, position.StartLine, position.StartColumn, position.EndLine, position.EndColumn, BufMessage(finding.Message)));
             }
             else
             {
                 // A file deleted since the baseline: it is no longer in the project, so the finding goes
                 // to the baseline, which still describes it.
-                findings.Add(AtFile(descriptor, baselinePath, OneLine(finding.Message)));
+                findings.Add(AtFile(descriptor, baselinePath, BufMessage(finding.Message)));
             }
         }
     }
@@ -267,6 +267,10 @@ internal static class ProtoContractCheck
 
     private static ProtoContractFinding AtFile(DiagnosticDescriptor descriptor, string path, params object[] arguments) =>
         new(descriptor, path, 0, 0, 0, 0, arguments);
+
+    /// <summary>buf's message exactly as <c>buf breaking</c> and <c>contrail proto breaking</c> print it, on one line.</summary>
+    private static string BufMessage(string text) =>
+        string.Join(" ", text.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(line => line.Trim()));
 
     private static string OneLine(string text) =>
         string.Join(" ", text.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries).Select(line => line.Trim())).TrimEnd('.');

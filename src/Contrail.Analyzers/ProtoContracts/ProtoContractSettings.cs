@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Contrail.Schema.Breaking;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Contrail.Analyzers.ProtoContracts;
@@ -32,8 +33,8 @@ internal sealed class ProtoContractSettings
     /// <summary>Per <c>.proto</c> additional file: the full path of its proto root (<c>%(Protobuf.ProtoRoot)</c>).</summary>
     public const string RootMetadata = "build_metadata.AdditionalFiles.ContrailProtoRoot";
 
-    /// <summary>The categories buf knows for breaking rules, strictest first.</summary>
-    public static readonly IReadOnlyList<string> Categories = new[] { "FILE", "PACKAGE", "WIRE_JSON", "WIRE" };
+    /// <summary>The categories buf knows for breaking rules (FILE, PACKAGE, WIRE_JSON, WIRE, CSR), from the engine's catalogue.</summary>
+    public static IReadOnlyList<string> Categories => BreakingRules.Categories;
 
     private ProtoContractSettings(string? baselinePath, string category, string? protocPath, string? standardImportsPath, IReadOnlyList<string> importDirectories)
     {

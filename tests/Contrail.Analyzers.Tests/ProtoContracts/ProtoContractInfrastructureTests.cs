@@ -138,7 +138,7 @@ public sealed class ProtoContractInfrastructureTests : IDisposable
         _project.Properties["build_property.ContrailProtoBreakingCategory"] = "STRICT";
 
         Assert.Equal(
-            new[] { "orders.proto(1,1): error CTR2005: ContrailProtoBreakingCategory is 'STRICT'; use one of FILE, PACKAGE, WIRE_JSON, WIRE (buf's breaking categories)" },
+            new[] { "orders.proto(1,1): error CTR2005: ContrailProtoBreakingCategory is 'STRICT'; use one of FILE, PACKAGE, WIRE_JSON, WIRE, CSR (buf's breaking categories)" },
             await _project.AnalyzeAsync());
     }
 
