@@ -28,7 +28,11 @@ public sealed class PackageConsumerTests : IClassFixture<PackedContrail>
             .ToArray();
         Assert.Equal(new[]
         {
+            "analyzers/dotnet/cs/Contrail.Analyzers.dll",
+            "analyzers/dotnet/cs/Contrail.CodeFixes.dll",
             "analyzers/dotnet/cs/Contrail.Generators.dll",
+            "analyzers/dotnet/cs/Contrail.Schema.dll",
+            "analyzers/dotnet/cs/Google.Protobuf.dll",
             "lib/netstandard2.0/Contrail.Abstractions.dll",
             "lib/netstandard2.0/Contrail.Abstractions.xml",
         }, files);
