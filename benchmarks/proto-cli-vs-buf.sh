@@ -48,7 +48,7 @@ if ! cmp -s contrail.json buf.json; then
 fi
 echo "both tools report the same $(wc -l <buf.json) findings"
 
-now_ms() { date +%s%N | awk '{printf "%d", $1 / 1000000}'; }
+now_ms() { echo $(($(date +%s%N) / 1000000)); }
 median() { sort -n | awk '{a[NR] = $1} END {if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
 : >contrail.ms
