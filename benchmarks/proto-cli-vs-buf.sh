@@ -20,11 +20,14 @@ fi
 
 dotnet build -c Release -v q --nologo src/Contrail.Cli/Contrail.Cli.csproj >/dev/null
 dotnet build -c Release -v q --nologo benchmarks/Contrail.Benchmarks/Contrail.Benchmarks.csproj >/dev/null
-contrail=(dotnet "$PWD/src/Contrail.Cli/bin/Release/net10.0/Contrail.Cli.dll")
 buf=$(cd "$(dirname "$buf")" && pwd)/$(basename "$buf")
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+
+# The tool runs from a private copy, so that a build elsewhere in the tree cannot change it mid-run.
+cp -R src/Contrail.Cli/bin/Release/net10.0 "$work/contrail"
+contrail=(dotnet "$work/contrail/Contrail.Cli.dll")
 dotnet benchmarks/Contrail.Benchmarks/bin/Release/net10.0/Contrail.Benchmarks.dll generate-proto-schema "$work/before" "$work/after"
 "${contrail[@]}" proto snapshot "$work/before" -o "$work/before.binpb"
 "${contrail[@]}" proto snapshot "$work/after" -o "$work/after.binpb"
