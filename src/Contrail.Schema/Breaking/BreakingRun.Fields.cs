@@ -201,7 +201,10 @@ internal sealed partial class BreakingRun
             }
         }
 
-        if (On("FIELD_SAME_DEFAULT") && CanHaveDefault(field, kind) && CanHaveDefault(previous, previousKind))
+        // Without explicit defaults both sides are their type's zero (enums excepted: theirs is the first value),
+        // which buf never reports; skipping them keeps large schemas cheap.
+        var defaultsMayDiffer = field.Proto.HasDefaultValue || previous.Proto.HasDefaultValue || kind == FieldType.Enum || previousKind == FieldType.Enum;
+        if (On("FIELD_SAME_DEFAULT") && defaultsMayDiffer && CanHaveDefault(field, kind) && CanHaveDefault(previous, previousKind))
         {
             var previousDefault = GetDefault(previous, previousKind, againstAllEnums);
             var currentDefault = GetDefault(field, kind, currentAllEnums);

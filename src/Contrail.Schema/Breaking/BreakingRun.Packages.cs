@@ -31,7 +31,9 @@ internal sealed partial class BreakingRun
                 continue;
             }
 
-            if (On("PACKAGE_MESSAGE_NO_DELETE"))
+            // buf indexes each kind by package, so a package left with no element of a kind is absent from that index
+            // and its deletions of that kind go unreported; Contrail keeps that behaviour for parity.
+            if (On("PACKAGE_MESSAGE_NO_DELETE") && package.Messages.Count > 0)
             {
                 foreach (var previousMessage in previous.MessageList)
                 {
@@ -45,7 +47,7 @@ internal sealed partial class BreakingRun
                 }
             }
 
-            if (On("PACKAGE_ENUM_NO_DELETE"))
+            if (On("PACKAGE_ENUM_NO_DELETE") && package.Enums.Count > 0)
             {
                 foreach (var previousEnum in previous.EnumList)
                 {
@@ -59,7 +61,7 @@ internal sealed partial class BreakingRun
                 }
             }
 
-            if (On("PACKAGE_EXTENSION_NO_DELETE"))
+            if (On("PACKAGE_EXTENSION_NO_DELETE") && package.Extensions.Count > 0)
             {
                 foreach (var previousExtension in previous.ExtensionList)
                 {
@@ -73,7 +75,7 @@ internal sealed partial class BreakingRun
                 }
             }
 
-            if (On("PACKAGE_SERVICE_NO_DELETE"))
+            if (On("PACKAGE_SERVICE_NO_DELETE") && package.Services.Count > 0)
             {
                 foreach (var previousService in previous.ServiceList)
                 {

@@ -47,7 +47,22 @@ internal sealed partial class BreakingRun
     private void Add(string ruleId, string filePath, FileNode? file, int[]? path, FileNode? againstFile, int[]? againstPath, string message)
     {
         var location = file is null ? null : file.Location(path);
-        var position = location is null ? new SourcePosition(filePath, 1, 1, 1, 1) : ToPosition(filePath, location);
+        SourcePosition position;
+        if (location is not null)
+        {
+            position = ToPosition(filePath, location);
+        }
+        else if (file is not null && file.Proto.SourceCodeInfo is null)
+        {
+            // An image built without source info has no positions at all: say "unknown" rather than line 1.
+            position = new SourcePosition(filePath, 0, 0, 0, 0);
+        }
+        else
+        {
+            // buf places an element without a span of its own (a deleted one, an option that was removed) at the file's start.
+            position = new SourcePosition(filePath, 1, 1, 1, 1);
+        }
+
         SourcePosition? baseline = null;
         if (againstFile is not null && againstPath is not null)
         {

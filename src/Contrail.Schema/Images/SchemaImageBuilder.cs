@@ -48,7 +48,7 @@ public static class SchemaImageBuilder
 
             if (byPath.ContainsKey(file.Name))
             {
-                throw new SchemaFormatException(sourceName, $"'{file.Name}' is in the image twice");
+                throw new SchemaFormatException(sourceName, $"{SchemaText.Quote(file.Name)} is in the image twice");
             }
 
             ValidateDependencyIndexes(file, sourceName);
@@ -61,7 +61,7 @@ public static class SchemaImageBuilder
         {
             if (!byPath.ContainsKey(import))
             {
-                throw new SchemaFormatException(sourceName, $"'{import}' is marked as an import but the image does not hold it");
+                throw new SchemaFormatException(sourceName, $"{SchemaText.Quote(import)} is marked as an import but the image does not hold it");
             }
         }
 
@@ -84,7 +84,7 @@ public static class SchemaImageBuilder
             {
                 throw new SchemaFormatException(
                     sourceName,
-                    $"'{file.Name}' names import #{dependencyIndex} as public or weak, but has {file.Dependency.Count} imports");
+                    $"{SchemaText.Quote(file.Name)} names import #{dependencyIndex} as public or weak, but has {file.Dependency.Count} imports");
             }
         }
     }
@@ -118,7 +118,7 @@ public static class SchemaImageBuilder
                 var dependency = file.Dependency[next];
                 if (!byPath.ContainsKey(dependency))
                 {
-                    throw new SchemaFormatException(sourceName, $"'{path}' imports '{dependency}', which the image does not hold");
+                    throw new SchemaFormatException(sourceName, $"{SchemaText.Quote(path)} imports {SchemaText.Quote(dependency)}, which the image does not hold");
                 }
 
                 if (state.TryGetValue(dependency, out var dependencyState))
@@ -126,7 +126,7 @@ public static class SchemaImageBuilder
                     if (dependencyState == VisitState.InProgress)
                     {
                         var cycleStart = stack.IndexOf(dependency);
-                        var cycle = stack.Skip(cycleStart).Concat(new[] { dependency }).Select(p => "'" + p + "'");
+                        var cycle = stack.Skip(cycleStart).Concat(new[] { dependency }).Select(SchemaText.Quote);
                         throw new SchemaFormatException(sourceName, "import cycle: " + string.Join(" -> ", cycle));
                     }
 

@@ -116,7 +116,9 @@ public static class ProtocCompiler
             File.WriteAllText(responseFile, string.Join("\n", arguments) + "\n", new UTF8Encoding(false));
 
             var (exitCode, standardError) = Run(installation.ProtocPath, responseFile, fullRoot, options.Timeout);
-            var diagnostics = ProtocDiagnostic.Parse(standardError);
+            var roots = new List<string> { fullRoot };
+            roots.AddRange(options.IncludePaths.Select(Path.GetFullPath));
+            var diagnostics = ProtocDiagnostic.Parse(standardError).Select(d => d with { Path = ToReportedPath(roots, d.Path) }).ToList();
             if (exitCode != 0)
             {
                 throw new ProtocCompilationException(diagnostics.Where(d => !d.IsWarning).ToList(), standardError);
@@ -219,6 +221,24 @@ public static class ProtocCompiler
 
             return (process.ExitCode, error);
         }
+    }
+
+    /// <summary>
+    /// protoc names a file it failed to parse by its disk path; report it as the image names it (relative to its
+    /// root, forward slashes), as every other location in Contrail is.
+    /// </summary>
+    private static string ToReportedPath(List<string> roots, string path)
+    {
+        foreach (var root in roots)
+        {
+            var prefix = root.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            if (path.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return ToVirtualPath(root, path);
+            }
+        }
+
+        return path;
     }
 
     private static string ToVirtualPath(string root, string file)

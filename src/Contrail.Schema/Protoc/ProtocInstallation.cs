@@ -145,7 +145,7 @@ public sealed record ProtocInstallation(string ProtocPath, string? WellKnownType
 
     private static Version? ParseVersion(string name)
     {
-        // Pre-release folders ("2.86.0-pre1") sort below their release; take the numeric prefix.
+        // Pre-release folders ("2.86.0-pre1") are ordered by their numeric prefix.
         var dash = name.IndexOf('-');
         var numeric = dash >= 0 ? name.Substring(0, dash) : name;
         return Version.TryParse(numeric, out var version) ? version : null;
