@@ -144,10 +144,18 @@ public static class BreakingChecker
         SchemaIndex currentIndex,
         SchemaIndex againstIndex)
     {
-        // buf tests the finding's file in the current image, then its file in the baseline.
-        var currentPath = finding.Location.Path;
-        if (currentIndex.FilesByPath.TryGetValue(currentPath, out var currentFile)
-            && IsIgnoredFile(finding.RuleId, currentFile, ignore, ignoreOnly, ignoreUnstablePackages))
+        // buf tests the finding's file in the current image, then its file in the baseline. A finding about a
+        // deleted file is placed at that file's old path, which only the baseline holds.
+        var path = finding.Location.Path;
+        if (currentIndex.FilesByPath.TryGetValue(path, out var currentFile))
+        {
+            if (IsIgnoredFile(finding.RuleId, currentFile, ignore, ignoreOnly, ignoreUnstablePackages))
+            {
+                return true;
+            }
+        }
+        else if (againstIndex.FilesByPath.TryGetValue(path, out var deletedFile)
+            && IsIgnoredFile(finding.RuleId, deletedFile, ignore, ignoreOnly, ignoreUnstablePackages))
         {
             return true;
         }

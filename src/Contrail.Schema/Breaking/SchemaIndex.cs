@@ -77,7 +77,7 @@ internal enum FileSyntax
 /// <summary>An indexed file of one image: its elements by name and its source locations (built on first use).</summary>
 internal sealed class FileNode
 {
-    private Dictionary<string, SourceCodeInfo.Types.Location>? locations;
+    private Dictionary<IList<int>, SourceCodeInfo.Types.Location>? locations;
 
     public FileNode(FileDescriptorProto proto)
     {
@@ -140,36 +140,63 @@ internal sealed class FileNode
 
         if (locations is null)
         {
-            var built = new Dictionary<string, SourceCodeInfo.Types.Location>(Proto.SourceCodeInfo.Location.Count, StringComparer.Ordinal);
+            // Keyed by the path itself (no string per location): a large file has tens of thousands of locations.
+            var built = new Dictionary<IList<int>, SourceCodeInfo.Types.Location>(Proto.SourceCodeInfo.Location.Count, SourcePathComparer.Instance);
             foreach (var location in Proto.SourceCodeInfo.Location)
             {
-                var key = PathKey(location.Path);
-                if (!built.ContainsKey(key))
+                if (!built.ContainsKey(location.Path))
                 {
-                    built.Add(key, location);
+                    built.Add(location.Path, location);
                 }
             }
 
             locations = built;
         }
 
-        return locations.TryGetValue(PathKey(path), out var found) ? found : null;
+        return locations.TryGetValue(path, out var found) ? found : null;
     }
+}
 
-    private static string PathKey(IList<int> path)
+/// <summary>Compares source paths element by element.</summary>
+internal sealed class SourcePathComparer : IEqualityComparer<IList<int>>
+{
+    public static readonly SourcePathComparer Instance = new();
+
+    public bool Equals(IList<int>? x, IList<int>? y)
     {
-        var builder = new System.Text.StringBuilder(path.Count * 3);
-        for (var i = 0; i < path.Count; i++)
+        if (ReferenceEquals(x, y))
         {
-            if (i > 0)
-            {
-                builder.Append('.');
-            }
-
-            builder.Append(path[i]);
+            return true;
         }
 
-        return builder.ToString();
+        if (x is null || y is null || x.Count != y.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < x.Count; i++)
+        {
+            if (x[i] != y[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public int GetHashCode(IList<int> path)
+    {
+        unchecked
+        {
+            var hash = 17;
+            for (var i = 0; i < path.Count; i++)
+            {
+                hash = (hash * 31) + path[i];
+            }
+
+            return hash;
+        }
     }
 }
 
