@@ -11,7 +11,8 @@ namespace Contrail.Package.Tests;
 /// The proto contract check in a consumer's build, from the packed package: Grpc.Tools &lt;Protobuf&gt; items,
 /// no baseline, the accept target, a breaking edit, a severity override and a corrupt baseline.
 /// </summary>
-public sealed class ProtoContractPackageTests : IClassFixture<PackedContrail>
+[Collection(PackedContrailCollection.Name)]
+public sealed class ProtoContractPackageTests
 {
     private readonly PackedContrail _package;
 
