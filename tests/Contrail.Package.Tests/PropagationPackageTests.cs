@@ -6,7 +6,8 @@ namespace Contrail.Package.Tests;
 /// The context-propagation analyzers reach a consumer through the package: a handler that drops the
 /// call's cancellation gets CTR1001 in <c>dotnet build</c>, at the call, with the token to pass.
 /// </summary>
-public sealed class PropagationPackageTests : IClassFixture<PackedContrail>
+[Collection(PackedContrailCollection.Name)]
+public sealed class PropagationPackageTests
 {
     private readonly PackedContrail _package;
 
