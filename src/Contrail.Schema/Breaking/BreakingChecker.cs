@@ -10,7 +10,7 @@ public static class BreakingChecker
 {
     /// <summary>
     /// Every breaking change from <paramref name="against"/> to <paramref name="current"/> that the rules
-    /// selected by <paramref name="options"/> find, in buf's order (path, line, column, rule ID, message).
+    /// selected by <paramref name="options"/> find, in buf's order (path, line, column, rule ID, message), duplicates dropped as buf drops them.
     /// Only the current image's own files (not imports) are checked, and files deleted from the baseline's own files.
     /// </summary>
     /// <exception cref="BreakingConfigurationException"><paramref name="options"/> names an unknown rule or category.</exception>
@@ -41,6 +41,7 @@ public static class BreakingChecker
 
         var ignore = NormalizePaths(options.Ignore);
         var result = new List<BreakingFinding>(run.Findings.Count);
+        var seen = new HashSet<(string, int, int, int, int, string, string)>();
         foreach (var finding in run.Findings)
         {
             if (IsIgnored(finding, ignore, ignoreOnly, options.IgnoreUnstablePackages, currentIndex, againstIndex))
@@ -48,14 +49,19 @@ public static class BreakingChecker
                 continue;
             }
 
-            result.Add(finding);
+            // buf drops a finding identical to an earlier one (same place, rule and message).
+            var location = finding.Location;
+            if (seen.Add((location.Path, location.StartLine, location.StartColumn, location.EndLine, location.EndColumn, finding.RuleId, finding.Message)))
+            {
+                result.Add(finding);
+            }
         }
 
         result.Sort(CompareFindings);
         return result;
     }
 
-    /// <summary>buf's output order: path, start line, start column, end line, end column, rule ID, message.</summary>
+    /// <summary>buf's output order: path, start line, start column, rule ID, message, end line, end column.</summary>
     internal static int CompareFindings(BreakingFinding x, BreakingFinding y)
     {
         var order = string.CompareOrdinal(x.Location.Path, y.Location.Path);
@@ -71,22 +77,22 @@ public static class BreakingChecker
 
         if (order == 0)
         {
-            order = x.Location.EndLine.CompareTo(y.Location.EndLine);
-        }
-
-        if (order == 0)
-        {
-            order = x.Location.EndColumn.CompareTo(y.Location.EndColumn);
-        }
-
-        if (order == 0)
-        {
             order = string.CompareOrdinal(x.RuleId, y.RuleId);
         }
 
         if (order == 0)
         {
             order = string.CompareOrdinal(x.Message, y.Message);
+        }
+
+        if (order == 0)
+        {
+            order = x.Location.EndLine.CompareTo(y.Location.EndLine);
+        }
+
+        if (order == 0)
+        {
+            order = x.Location.EndColumn.CompareTo(y.Location.EndColumn);
         }
 
         return order;
@@ -144,10 +150,18 @@ public static class BreakingChecker
         SchemaIndex currentIndex,
         SchemaIndex againstIndex)
     {
-        // buf tests the finding's file in the current image, then its file in the baseline.
-        var currentPath = finding.Location.Path;
-        if (currentIndex.FilesByPath.TryGetValue(currentPath, out var currentFile)
-            && IsIgnoredFile(finding.RuleId, currentFile, ignore, ignoreOnly, ignoreUnstablePackages))
+        // buf tests the finding's file in the current image, then its file in the baseline. A finding about a
+        // deleted file is placed at that file's old path, which only the baseline holds.
+        var path = finding.Location.Path;
+        if (currentIndex.FilesByPath.TryGetValue(path, out var currentFile))
+        {
+            if (IsIgnoredFile(finding.RuleId, currentFile, ignore, ignoreOnly, ignoreUnstablePackages))
+            {
+                return true;
+            }
+        }
+        else if (againstIndex.FilesByPath.TryGetValue(path, out var deletedFile)
+            && IsIgnoredFile(finding.RuleId, deletedFile, ignore, ignoreOnly, ignoreUnstablePackages))
         {
             return true;
         }

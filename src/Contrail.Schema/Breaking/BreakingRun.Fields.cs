@@ -65,20 +65,23 @@ internal sealed partial class BreakingRun
         {
             var cardinality = GetCardinality(field, kind);
             var previousCardinality = GetCardinality(previous, previousKind);
-            var message = $"{FieldDescription(field)} changed cardinality from {Quote(CardinalityName(previousCardinality))} to {Quote(CardinalityName(cardinality))}.";
-            if (On("FIELD_SAME_CARDINALITY") && cardinality != previousCardinality)
+            if (cardinality != previousCardinality)
             {
-                Add("FIELD_SAME_CARDINALITY", file.Path, file, field.Path, previous.File, previous.Path, message);
-            }
+                var message = $"{FieldDescription(field)} changed cardinality from {Quote(CardinalityName(previousCardinality))} to {Quote(CardinalityName(cardinality))}.";
+                if (On("FIELD_SAME_CARDINALITY"))
+                {
+                    Add("FIELD_SAME_CARDINALITY", file.Path, file, field.Path, previous.File, previous.Path, message);
+                }
 
-            if (On("FIELD_WIRE_COMPATIBLE_CARDINALITY") && WireCardinalityGroup(cardinality) != WireCardinalityGroup(previousCardinality))
-            {
-                Add("FIELD_WIRE_COMPATIBLE_CARDINALITY", file.Path, file, field.Path, previous.File, previous.Path, message);
-            }
+                if (On("FIELD_WIRE_COMPATIBLE_CARDINALITY") && WireCardinalityGroup(cardinality) != WireCardinalityGroup(previousCardinality))
+                {
+                    Add("FIELD_WIRE_COMPATIBLE_CARDINALITY", file.Path, file, field.Path, previous.File, previous.Path, message);
+                }
 
-            if (On("FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY") && WireJsonCardinalityGroup(cardinality) != WireJsonCardinalityGroup(previousCardinality))
-            {
-                Add("FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY", file.Path, file, field.Path, previous.File, previous.Path, message);
+                if (On("FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY") && WireJsonCardinalityGroup(cardinality) != WireJsonCardinalityGroup(previousCardinality))
+                {
+                    Add("FIELD_WIRE_JSON_COMPATIBLE_CARDINALITY", file.Path, file, field.Path, previous.File, previous.Path, message);
+                }
             }
         }
 

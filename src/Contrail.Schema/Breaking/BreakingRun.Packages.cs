@@ -84,8 +84,7 @@ internal sealed partial class BreakingRun
                         continue;
                     }
 
-                    var path = current.FilesByPath.ContainsKey(previousService.File.Path) ? previousService.File.Path : string.Empty;
-                    Add("PACKAGE_SERVICE_NO_DELETE", path, null, null, previousService.File, previousService.Path, $"Previously present service {Quote(previousService.Name)} was deleted from package {Quote(packageName)}.");
+                    Add("PACKAGE_SERVICE_NO_DELETE", previousService.File.Path, null, null, previousService.File, previousService.Path, $"Previously present service {Quote(previousService.Name)} was deleted from package {Quote(packageName)}.");
                 }
             }
         }
@@ -93,14 +92,14 @@ internal sealed partial class BreakingRun
 
     /// <summary>
     /// Where buf reports an element deleted from a package: in the current file with the old file's path, at the
-    /// nearest surviving parent message found in the package (which may live in another file); with no such file,
-    /// nowhere (empty path).
+    /// nearest surviving parent message found in the package (which may live in another file). When that file is
+    /// gone too, buf gives no path; Contrail names the deleted file at line 1, as it does for FILE_NO_DELETE.
     /// </summary>
     private (string Path, FileNode? File, int[]? Location) DeletedInPackage(string previousPath, Dictionary<string, MessageNode> packageMessages, string nestedName)
     {
         if (!current.FilesByPath.TryGetValue(previousPath, out var file))
         {
-            return (string.Empty, null, null);
+            return (previousPath, null, null);
         }
 
         var parent = SurvivingParent(packageMessages, nestedName);
@@ -111,7 +110,7 @@ internal sealed partial class BreakingRun
     {
         if (!current.FilesByPath.TryGetValue(previousPath, out var file))
         {
-            return (string.Empty, null, null);
+            return (previousPath, null, null);
         }
 
         var parent = SurvivingParent(file.Messages, nestedName);

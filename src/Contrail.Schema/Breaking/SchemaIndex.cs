@@ -77,7 +77,7 @@ internal enum FileSyntax
 /// <summary>An indexed file of one image: its elements by name and its source locations (built on first use).</summary>
 internal sealed class FileNode
 {
-    private Dictionary<string, SourceCodeInfo.Types.Location>? locations;
+    private Dictionary<IList<int>, SourceCodeInfo.Types.Location>? locations;
 
     public FileNode(FileDescriptorProto proto)
     {
@@ -140,36 +140,80 @@ internal sealed class FileNode
 
         if (locations is null)
         {
-            var built = new Dictionary<string, SourceCodeInfo.Types.Location>(Proto.SourceCodeInfo.Location.Count, StringComparer.Ordinal);
+            // Keyed by the path itself (no string per location): a large file has tens of thousands of locations.
+            var built = new Dictionary<IList<int>, SourceCodeInfo.Types.Location>(Proto.SourceCodeInfo.Location.Count, SourcePathComparer.Instance);
             foreach (var location in Proto.SourceCodeInfo.Location)
             {
-                var key = PathKey(location.Path);
-                if (!built.ContainsKey(key))
+                if (!built.ContainsKey(location.Path))
                 {
-                    built.Add(key, location);
+                    built.Add(location.Path, location);
                 }
             }
 
             locations = built;
         }
 
-        return locations.TryGetValue(PathKey(path), out var found) ? found : null;
-    }
-
-    private static string PathKey(IList<int> path)
-    {
-        var builder = new System.Text.StringBuilder(path.Count * 3);
-        for (var i = 0; i < path.Count; i++)
+        if (locations.TryGetValue(path, out var found))
         {
-            if (i > 0)
-            {
-                builder.Append('.');
-            }
-
-            builder.Append(path[i]);
+            return found;
         }
 
-        return builder.ToString();
+        // protoc records no spans inside a map's synthesized entry message; buf places its fields at the map field.
+        for (var length = path.Length - 1; length >= 2 && MapEntryFields.Count > 0; length--)
+        {
+            if (MapEntryFields.TryGetValue(new ArraySegment<int>(path, 0, length), out var mapField))
+            {
+                return locations.TryGetValue(mapField, out var mapLocation) ? mapLocation : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The source path of each map entry message, mapped to the path of the map field that declares it.</summary>
+    public Dictionary<IList<int>, int[]> MapEntryFields { get; } = new(SourcePathComparer.Instance);
+}
+
+/// <summary>Compares source paths element by element.</summary>
+internal sealed class SourcePathComparer : IEqualityComparer<IList<int>>
+{
+    public static readonly SourcePathComparer Instance = new();
+
+    public bool Equals(IList<int>? x, IList<int>? y)
+    {
+        if (ReferenceEquals(x, y))
+        {
+            return true;
+        }
+
+        if (x is null || y is null || x.Count != y.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < x.Count; i++)
+        {
+            if (x[i] != y[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public int GetHashCode(IList<int> path)
+    {
+        unchecked
+        {
+            var hash = 17;
+            for (var i = 0; i < path.Count; i++)
+            {
+                hash = (hash * 31) + path[i];
+            }
+
+            return hash;
+        }
     }
 }
 
@@ -432,6 +476,24 @@ internal sealed class SchemaIndex
         }
 
         var childPrefix = nestedName + ".";
+        for (var i = 0; i < proto.Field.Count; i++)
+        {
+            var fieldProto = proto.Field[i];
+            if (fieldProto.Label != FieldDescriptorProto.Types.Label.Repeated || fieldProto.Type != FieldDescriptorProto.Types.Type.Message)
+            {
+                continue;
+            }
+
+            for (var j = 0; j < proto.NestedType.Count; j++)
+            {
+                var nested = proto.NestedType[j];
+                if (nested.Options?.MapEntry == true && fieldProto.TypeName == "." + fullName + "." + nested.Name)
+                {
+                    file.MapEntryFields[Append(path, 3, j)] = Append(path, 2, i);
+                }
+            }
+        }
+
         for (var i = 0; i < proto.NestedType.Count; i++)
         {
             AddMessage(file, message, proto.NestedType[i], packagePrefix, childPrefix, Append(path, 3, i), features);

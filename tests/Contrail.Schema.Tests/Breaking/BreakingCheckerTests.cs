@@ -113,6 +113,24 @@ public sealed class BreakingCheckerTests
     }
 
     [Fact]
+    public void Deleted_files_are_ignored_by_their_old_path_and_unstable_package()
+    {
+        using var workspace = new ProtoWorkspace();
+        var (current, against) = Compile(
+            workspace,
+            new() { ["acme/orders/v1/orders.proto"] = Orders },
+            new()
+            {
+                ["acme/orders/v1/orders.proto"] = Orders,
+                ["acme/legacy/old.proto"] = "syntax = \"proto3\";\npackage acme.legacy;\nmessage Old {}\n",
+                ["acme/drafts/v1beta1/draft.proto"] = "syntax = \"proto3\";\npackage acme.drafts.v1beta1;\nmessage Draft {}\n",
+            });
+
+        Assert.Equal(2, BreakingChecker.Check(current, against, BreakingOptions.Default).Count);
+        Assert.Empty(BreakingChecker.Check(current, against, new BreakingOptions { Ignore = new[] { "acme/legacy/old.proto" }, IgnoreUnstablePackages = true }));
+    }
+
+    [Fact]
     public void Imports_are_not_checked()
     {
         using var workspace = new ProtoWorkspace();
