@@ -15,7 +15,7 @@ namespace Contrail.Benchmarks;
 /// field is deleted (FIELD_NO_DELETE), in file 2 a field is renamed (FIELD_SAME_NAME, FIELD_SAME_JSON_NAME),
 /// in file 3 an RPC is deleted (RPC_NO_DELETE), in file 4 an enum value is deleted (ENUM_VALUE_NO_DELETE),
 /// and in every file the first message gains a field and file 5 gains a message (not breaking).
-/// 50 breaking changes in all (60 findings under FILE: a rename breaks the name and the JSON name), among some 50,000 unchanged lines.
+/// 50 breaking changes in all (60 findings under FILE: a rename breaks the name and the JSON name), among 50,800 lines.
 /// </remarks>
 public static class GeneratedProtoSchema
 {
