@@ -153,6 +153,7 @@ internal static class MetricsEmitter
                     if (guard is not null)
                     {
                         writer.CloseBrace();
+                        writer.WriteLine();
                     }
 
                     guard = tag.NullGuard;
@@ -169,6 +170,7 @@ internal static class MetricsEmitter
             if (guard is not null)
             {
                 writer.CloseBrace();
+                writer.WriteLine();
             }
 
             writer.WriteLine($"{local}.{record}({value}, in {tags});");
