@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.IO;
 using Contrail.Cli.CommandLine;
 using Contrail.Cli.Errors;
+using Contrail.Cli.Metrics;
 
 namespace Contrail.Cli;
 
@@ -34,6 +35,7 @@ public static class ContrailCli
     private static readonly IReadOnlyList<ICommandGroup> CommandGroups = new ICommandGroup[]
     {
         new ErrorsCommandGroup(),
+        new MetricsCommandGroup(),
     };
 
     /// <summary>Runs the tool with the given arguments, as the <c>contrail</c> executable does.</summary>
