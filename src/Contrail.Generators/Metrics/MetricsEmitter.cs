@@ -216,14 +216,14 @@ internal static class MetricsEmitter
 
     private static void WriteEnumSwitch(SourceWriter writer, EnumTagModel enumTag)
     {
-        writer.WriteLine("/// <summary>The member's name as a constant string: no boxing, no <c>Enum.ToString()</c>.</summary>");
+        writer.WriteLine("/// <summary>The member's name (its .proto name for a protobuf enum) as a constant string: no boxing, no <c>Enum.ToString()</c>.</summary>");
         writer.WriteLine($"private static string ContrailTagValue({enumTag.TypeName} value)");
         writer.OpenBrace();
         writer.WriteLine("switch (value)");
         writer.OpenBrace();
         foreach (var member in enumTag.Members)
         {
-            writer.WriteLine($"case {enumTag.TypeName}.{MetricsParser.Escape(member)}: return {Literal(member)};");
+            writer.WriteLine($"case {enumTag.TypeName}.{MetricsParser.Escape(member.Member)}: return {Literal(member.TagValue)};");
         }
 
         // A value without a member (a combination of flags, a cast number) is rare: its number, formatted.

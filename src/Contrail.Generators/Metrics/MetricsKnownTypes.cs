@@ -34,6 +34,7 @@ internal sealed class MetricsKnownTypes
         Func = compilation.GetTypeByMetadataName("System.Func`1");
         Enumerable = compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T);
         Guid = compilation.GetTypeByMetadataName("System.Guid");
+        OriginalName = compilation.GetTypeByMetadataName("Google.Protobuf.Reflection.OriginalNameAttribute");
     }
 
     public INamedTypeSymbol? MeterAttribute { get; }
@@ -75,6 +76,9 @@ internal sealed class MetricsKnownTypes
     public INamedTypeSymbol Enumerable { get; }
 
     public INamedTypeSymbol? Guid { get; }
+
+    /// <summary>Protobuf's <c>[OriginalName]</c> on Grpc.Tools-generated enum members, when Google.Protobuf is referenced.</summary>
+    public INamedTypeSymbol? OriginalName { get; }
 
     /// <summary>One lookup per compilation, shared by every class transformed in it.</summary>
     private static readonly ConditionalWeakTable<Compilation, MetricsKnownTypes> s_cache = new();

@@ -106,5 +106,9 @@ internal sealed record InstrumentModel(
 /// <param name="EnumType">The fully qualified enum type for <see cref="TagValueKind.Enum"/>.</param>
 internal sealed record TagModel(string Name, string Access, TagValueKind Kind, string? NullGuard, string? EnumType);
 
-/// <summary>An enum used as a tag: its type and one member name per distinct value.</summary>
-internal sealed record EnumTagModel(string TypeName, string UnderlyingType, EquatableArray<string> Members);
+/// <summary>An enum used as a tag: its type and one member per distinct value.</summary>
+internal sealed record EnumTagModel(string TypeName, string UnderlyingType, EquatableArray<EnumTagMember> Members);
+
+/// <summary>An enum member: its C# name (for the case label) and the tag value recorded for it.</summary>
+/// <param name="TagValue">The member's name as written in C#, or its protobuf name (<c>[OriginalName]</c>) for a Grpc.Tools enum.</param>
+internal sealed record EnumTagMember(string Member, string TagValue);

@@ -524,13 +524,16 @@ internal sealed class MetricsParser
     private EnumTagModel EnumModel(INamedTypeSymbol enumType, string typeName)
     {
         // Aliases share a value: the first declared member names it, as a switch can have one case per value.
-        var members = new List<string>();
+        var members = new List<EnumTagMember>();
         var values = new HashSet<object>();
         foreach (var field in enumType.GetMembers().OfType<IFieldSymbol>())
         {
             if (field.HasConstantValue && field.ConstantValue is { } value && values.Add(value))
             {
-                members.Add(field.Name);
+                // A protobuf enum is recorded by its name in the .proto, as on the wire and in spans.
+                var original = field.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _types.OriginalName));
+                var tagValue = original is { ConstructorArguments.Length: > 0 } && original.ConstructorArguments[0].Value is string { Length: > 0 } name ? name : field.Name;
+                members.Add(new EnumTagMember(field.Name, tagValue));
             }
         }
 

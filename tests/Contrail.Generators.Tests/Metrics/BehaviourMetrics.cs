@@ -30,6 +30,9 @@ public static partial class StaticShopMetrics
     [Histogram("acme.shop.checkout.duration", Unit = "s", Description = "Time to check out.", Buckets = new[] { 0.1, 0.5, 1, 5 })]
     public static partial void CheckoutDuration(double seconds, CheckoutTags tags);
 
+    [Counter("acme.shop.customers.seen", Unit = "{customer}")]
+    public static partial void CustomerSeen(Acme.Shop.V1.Tier tier);
+
     [Counter("acme.shop.eight_tags")]
     public static partial void EightTags(PaymentMethod method, string region, bool gift, int shard, string channel, string tier, string currency, long cohort);
 }

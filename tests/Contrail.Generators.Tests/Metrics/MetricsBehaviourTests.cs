@@ -44,6 +44,16 @@ public sealed class MetricsBehaviourTests
     }
 
     [Fact]
+    public void A_protobuf_enum_tag_is_recorded_by_its_name_in_the_proto()
+    {
+        using var capture = new MeasurementCapture(StaticShopMetrics.MeterName);
+
+        StaticShopMetrics.CustomerSeen(Acme.Shop.V1.Tier.Gold);
+
+        Assert.Equal("TIER_GOLD", Assert.Single(capture.Measurements).Tags["tier"]);
+    }
+
+    [Fact]
     public void A_histogram_records_its_value_with_the_tags_of_a_tag_record()
     {
         using var capture = new MeasurementCapture(StaticShopMetrics.MeterName);

@@ -90,6 +90,7 @@ namespace Acme.Shop.Telemetry
                 contrailTags.Add("tier", customer.Tier);
                 contrailTags.Add("cohort", global::Contrail.Generated.MetricTagValues.Box((long)customer.Cohort));
             }
+
             contrailInstrument.Add(delta, in contrailTags);
         }
 
@@ -120,7 +121,7 @@ namespace Acme.Shop.Telemetry
             contrailInstrument.Add(1L);
         }
 
-        /// <summary>The member's name as a constant string: no boxing, no <c>Enum.ToString()</c>.</summary>
+        /// <summary>The member's name (its .proto name for a protobuf enum) as a constant string: no boxing, no <c>Enum.ToString()</c>.</summary>
         private static string ContrailTagValue(global::Acme.Shop.Telemetry.PaymentMethod value)
         {
             switch (value)
@@ -133,7 +134,7 @@ namespace Acme.Shop.Telemetry
             }
         }
 
-        /// <summary>The member's name as a constant string: no boxing, no <c>Enum.ToString()</c>.</summary>
+        /// <summary>The member's name (its .proto name for a protobuf enum) as a constant string: no boxing, no <c>Enum.ToString()</c>.</summary>
         private static string ContrailTagValue(global::Acme.Shop.Telemetry.Region value)
         {
             switch (value)
