@@ -108,7 +108,7 @@ public sealed class MetricsPackageTests : IClassFixture<PackedContrail>
         var build = consumer.Run("build", "-c", "Release");
 
         Assert.NotEqual(0, build.ExitCode);
-        Assert.Contains("Program.cs(8,10): error CTR3011: The buckets of 'CheckoutDuration' are not strictly ascending: 0.5 follows 1", build.Output);
+        Assert.True(build.Output.Contains("Program.cs(8,10): error CTR3011: The buckets of 'CheckoutDuration' are not strictly ascending: 0.5 follows 1", StringComparison.Ordinal), build.Output);
         Assert.DoesNotContain("AD0001", build.Output);
         Assert.DoesNotContain("CS8785", build.Output);
     }

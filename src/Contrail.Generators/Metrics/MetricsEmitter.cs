@@ -37,13 +37,18 @@ internal static class MetricsEmitter
         var prefix = model.IsStatic ? "s_contrail" : "_contrail";
         var meter = prefix + "Meter";
         var isStatic = model.IsStatic ? "static " : string.Empty;
+        var live = model.Instruments.Where(i => !i.IsInert).ToList();
 
         writer.WriteLine($"{isStatic}partial class {model.ClassName}");
         writer.OpenBrace();
-        if (model.IsStatic)
+        if (model.IsInert)
+        {
+            // The class has errors the analyzer reports: no meter, only bodies that record nothing.
+        }
+        else if (model.IsStatic)
         {
             writer.WriteLine($"private static readonly {Metrics}.Meter {meter} = new {Metrics}.Meter({Literal(model.MeterName)}, {Literal(model.MeterVersion)});");
-            foreach (var instrument in model.Instruments)
+            foreach (var instrument in live)
             {
                 writer.WriteLine(IsObservable(instrument.Kind)
                     ? $"private static {InstrumentType(instrument)}? {fields[instrument]};"
@@ -53,7 +58,7 @@ internal static class MetricsEmitter
         else
         {
             writer.WriteLine($"private readonly {Metrics}.Meter {meter};");
-            foreach (var instrument in model.Instruments)
+            foreach (var instrument in live)
             {
                 writer.WriteLine(IsObservable(instrument.Kind)
                     ? $"private {InstrumentType(instrument)}? {fields[instrument]};"
@@ -61,12 +66,12 @@ internal static class MetricsEmitter
             }
         }
 
-        if (model.Instruments.Any(i => IsObservable(i.Kind)))
+        if (live.Any(i => IsObservable(i.Kind)))
         {
             writer.WriteLine($"private {isStatic}readonly object {prefix}Lock = new object();");
         }
 
-        if (!model.IsStatic)
+        if (!model.IsStatic && !model.IsInert)
         {
             writer.WriteLine();
             writer.WriteLine("/// <summary>");
@@ -84,7 +89,7 @@ internal static class MetricsEmitter
             writer.WriteLine();
             var version = model.MeterVersion is null ? string.Empty : $" {{ Version = {Literal(model.MeterVersion)} }}";
             writer.WriteLine($"{meter} = meterFactory.Create(new {Metrics}.MeterOptions({Literal(model.MeterName)}){version});");
-            foreach (var instrument in model.Instruments.Where(i => !IsObservable(i.Kind)))
+            foreach (var instrument in live.Where(i => !IsObservable(i.Kind)))
             {
                 writer.WriteLine($"{fields[instrument]} = {Create(meter, instrument, model.HasInstrumentAdvice)};");
             }
@@ -92,10 +97,20 @@ internal static class MetricsEmitter
             writer.CloseBrace();
         }
 
+        var first = true;
         foreach (var instrument in model.Instruments)
         {
-            writer.WriteLine();
-            if (IsObservable(instrument.Kind))
+            if (!first || !model.IsInert)
+            {
+                writer.WriteLine();
+            }
+
+            first = false;
+            if (instrument.IsInert)
+            {
+                WriteInert(writer, model, instrument);
+            }
+            else if (IsObservable(instrument.Kind))
             {
                 WriteObservable(writer, model, instrument, meter, fields[instrument], prefix + "Lock");
             }
@@ -118,6 +133,23 @@ internal static class MetricsEmitter
         }
 
         return writer.ToString();
+    }
+
+    /// <summary>
+    /// The body of a method the analyzer reports an error for: it records nothing, and exists so the
+    /// build stops on that error rather than on CS8795 (analyzers do not run on a compilation with errors).
+    /// </summary>
+    private static void WriteInert(SourceWriter writer, MeterClassModel model, InstrumentModel instrument)
+    {
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"{Signature(model, instrument)}({string.Join(", ", instrument.Parameters)})");
+        writer.OpenBrace();
+        if (instrument.ReturnType != "void")
+        {
+            writer.WriteLine($"throw new global::System.InvalidOperationException({Literal($"'{instrument.MethodName.TrimStart('@')}' has Contrail metrics errors (CTR3xxx) and was not generated.")});");
+        }
+
+        writer.CloseBrace();
     }
 
     private static void WriteRecording(SourceWriter writer, MeterClassModel model, InstrumentModel instrument, string field)
@@ -366,7 +398,8 @@ internal static class MetricsEmitter
     internal static string ManifestJson(IEnumerable<MeterClassModel> classes)
     {
         var instruments = classes
-            .SelectMany(c => c.Instruments.Select(i => (Class: c, Instrument: i)))
+            .Where(c => !c.IsInert)
+            .SelectMany(c => c.Instruments.Where(i => !i.IsInert).Select(i => (Class: c, Instrument: i)))
             .OrderBy(e => e.Class.MeterName, StringComparer.Ordinal)
             .ThenBy(e => e.Instrument.Name, StringComparer.Ordinal)
             .ThenBy(e => e.Class.DisplayName + "." + e.Instrument.MethodName.TrimStart('@'), StringComparer.Ordinal);

@@ -61,6 +61,7 @@ internal enum ObservableCallbackKind
 /// <param name="IsStatic">Whether the class is static (static meter) rather than built from an <c>IMeterFactory</c>.</param>
 /// <param name="HasInstrumentAdvice">Whether <c>InstrumentAdvice&lt;T&gt;</c> exists, for bucket advice.</param>
 /// <param name="Enums">The enum types used as tags, each emitted once as a switch.</param>
+/// <param name="IsInert">Whether the class has errors: no meter, every instrument method inert.</param>
 internal sealed record MeterClassModel(
     string Namespace,
     string ClassName,
@@ -71,7 +72,8 @@ internal sealed record MeterClassModel(
     string? MeterVersion,
     bool HasInstrumentAdvice,
     EquatableArray<InstrumentModel> Instruments,
-    EquatableArray<EnumTagModel> Enums);
+    EquatableArray<EnumTagModel> Enums,
+    bool IsInert);
 
 /// <summary>One instrument method.</summary>
 /// <param name="MethodName">The method name as declared (escaped when a keyword).</param>
@@ -83,6 +85,7 @@ internal sealed record MeterClassModel(
 /// <param name="Tags">The tags recorded, in declaration order.</param>
 /// <param name="Buckets">Histogram bucket advice as C# literals of <paramref name="ValueType"/>, or empty.</param>
 /// <param name="BucketValues">The same advice as round-trip strings, for the manifest.</param>
+/// <param name="IsInert">Whether the method has errors (reported by the analyzer): its body records nothing.</param>
 internal sealed record InstrumentModel(
     InstrumentKind Kind,
     string MethodName,
@@ -98,7 +101,8 @@ internal sealed record InstrumentModel(
     EquatableArray<string> Buckets,
     EquatableArray<string> BucketValues,
     ObservableCallbackKind Callback,
-    string? CallbackParameter);
+    string? CallbackParameter,
+    bool IsInert);
 
 /// <summary>One tag: its name and the C# expression its value is read from.</summary>
 /// <param name="Access">The expression, e.g. <c>region</c> or <c>order.Region</c>.</param>

@@ -117,20 +117,24 @@ internal sealed class MetricsParser
         var version = meterAttribute.NamedArguments.FirstOrDefault(a => a.Key == "Version").Value.Value as string;
         var location = SymbolFacts.AttributeLocation(meterAttribute, type, _cancellationToken);
 
-        if (_types.Meter is null || _types.TagList is null)
-        {
-            return Fail(Report(DiagnosticDescriptors.InstrumentNotAvailable, location, type.Name, "Meter and TagList", "6.0"));
-        }
-
-        var reason = ClassProblem(type, meterName);
+        var classLocation = type.Locations.FirstOrDefault() ?? location;
+        var (reason, canHoldMethods) = ClassProblem(type, meterName);
         if (reason is not null)
         {
-            return Fail(Report(DiagnosticDescriptors.InvalidMeterClass, type.Locations.FirstOrDefault() ?? location, type.Name, reason));
+            Report(DiagnosticDescriptors.InvalidMeterClass, classLocation, type.Name, reason);
+            return canHoldMethods ? InertClass(type) : null;
+        }
+
+        if (_types.Meter is null || _types.TagList is null)
+        {
+            Report(DiagnosticDescriptors.InstrumentNotAvailable, location, type.Name, "Meter and TagList", "6.0");
+            return InertClass(type);
         }
 
         if (!type.IsStatic && _types.MeterFactory is null)
         {
-            return Fail(Report(DiagnosticDescriptors.InstrumentNotAvailable, type.Locations.FirstOrDefault() ?? location, type.Name, "IMeterFactory for a non-static [Meter] class", "8.0"));
+            Report(DiagnosticDescriptors.InstrumentNotAvailable, classLocation, type.Name, "IMeterFactory for a non-static [Meter] class", "8.0");
+            return InertClass(type);
         }
 
         var instruments = new List<InstrumentModel>();
@@ -159,44 +163,102 @@ internal sealed class MetricsParser
             version,
             _types.InstrumentAdvice is not null,
             instruments.ToEquatableArray(),
-            enums.Values.OrderBy(e => e.TypeName, StringComparer.Ordinal).ToEquatableArray());
+            enums.Values.OrderBy(e => e.TypeName, StringComparer.Ordinal).ToEquatableArray(),
+            IsInert: false);
     }
 
-    private static MeterClassModel? Fail(bool _) => null;
+    /// <summary>
+    /// A class reported as unusable that can still hold method bodies: its instrument methods get inert
+    /// bodies, so the build reports the Contrail error (analyzers do not run when the compilation has
+    /// errors) instead of CS8795 for each partial method without an implementation.
+    /// </summary>
+    private MeterClassModel InertClass(INamedTypeSymbol type)
+    {
+        var instruments = new List<InstrumentModel>();
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method
+                && TryGetInstrumentAttribute(method, out _, out var kind, out _)
+                && HasImplementableSignature(type, method))
+            {
+                instruments.Add(Inert(method, kind));
+            }
+        }
 
-    private static string? ClassProblem(INamedTypeSymbol type, string? meterName)
+        return new MeterClassModel(
+            type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
+            Escape(type.Name),
+            type.ToDisplayString(),
+            type.DeclaredAccessibility == Accessibility.Public ? "public" : "internal",
+            type.IsStatic,
+            string.Empty,
+            null,
+            false,
+            instruments.ToEquatableArray(),
+            EquatableArray<EnumTagModel>.Empty,
+            IsInert: true);
+    }
+
+    /// <summary>An instrument that is reported as an error: its method gets a body that records nothing.</summary>
+    private static InstrumentModel Inert(IMethodSymbol method, InstrumentKind kind) => new(
+        kind,
+        Escape(method.Name),
+        Modifiers(method),
+        string.Empty,
+        null,
+        null,
+        "long",
+        method.ReturnsVoid ? "void" : SymbolFacts.FullyQualifiedName(method.ReturnType),
+        method.Parameters.Select(p => ParameterType(p.Type) + " " + Escape(p.Name)).ToEquatableArray(),
+        null,
+        EquatableArray<TagModel>.Empty,
+        EquatableArray<string>.Empty,
+        EquatableArray<string>.Empty,
+        ObservableCallbackKind.Value,
+        null,
+        IsInert: true);
+
+    /// <summary>Whether a plain implementation part can be written for the method, whatever its attributes say.</summary>
+    private static bool HasImplementableSignature(INamedTypeSymbol type, IMethodSymbol method) =>
+        method.IsPartialDefinition
+        && (method.PartialImplementationPart is null || IsGenerated(method.PartialImplementationPart))
+        && !method.IsGenericMethod
+        && method.IsStatic == type.IsStatic
+        && !method.Parameters.Any(p => p.RefKind != RefKind.None || p.IsParams);
+
+    private static (string? Reason, bool CanHoldMethods) ClassProblem(INamedTypeSymbol type, string? meterName)
     {
         if (type.TypeKind != TypeKind.Class || type.IsRecord)
         {
-            return "only a class can be a [Meter] class";
+            return ("only a class can be a [Meter] class", false);
         }
 
         if (!type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is ClassDeclarationSyntax c && c.Modifiers.Any(SyntaxKind.PartialKeyword)))
         {
-            return "it is not partial";
+            return ("it is not partial", false);
         }
 
         if (type.IsGenericType)
         {
-            return "it is generic";
+            return ("it is generic", false);
         }
 
         if (type.ContainingType is not null)
         {
-            return "it is nested in another type; declare it at namespace level";
+            return ("it is nested in another type; declare it at namespace level", false);
         }
 
         if (string.IsNullOrWhiteSpace(meterName))
         {
-            return "the meter name is empty";
+            return ("the meter name is empty", true);
         }
 
         if (!type.IsStatic && type.InstanceConstructors.Any(c => !c.IsImplicitlyDeclared && !IsGenerated(c)))
         {
-            return "a non-static [Meter] class gets its constructor (taking IMeterFactory) from the generator, so it must not declare one";
+            return ("a non-static [Meter] class gets its constructor (taking IMeterFactory) from the generator, so it must not declare one", true);
         }
 
-        return null;
+        return (null, true);
     }
 
     private InstrumentModel? ParseMethod(INamedTypeSymbol type, IMethodSymbol method, AttributeData attribute, InstrumentKind kind, int attributeCount, Dictionary<string, EnumTagModel> enums)
@@ -211,7 +273,7 @@ internal sealed class MetricsParser
         if (problem is not null)
         {
             Report(DiagnosticDescriptors.InvalidInstrumentMethod, location, method.Name, problem);
-            return null;
+            return HasImplementableSignature(type, method) ? Inert(method, kind) : null;
         }
 
         var valid = CheckName(name, attributeLocation);
@@ -231,7 +293,7 @@ internal sealed class MetricsParser
         {
             if (!TryParseObservable(method, kind, out valueType, out callback))
             {
-                return null;
+                return Inert(method, kind);
             }
 
             callbackParameter = Escape(method.Parameters[0].Name);
@@ -274,7 +336,7 @@ internal sealed class MetricsParser
 
         if (!valid)
         {
-            return null;
+            return Inert(method, kind);
         }
 
         return new InstrumentModel(
@@ -292,7 +354,8 @@ internal sealed class MetricsParser
             buckets.ToEquatableArray(),
             bucketValues.ToEquatableArray(),
             callback,
-            callbackParameter);
+            callbackParameter,
+            IsInert: false);
     }
 
     private string? MethodProblem(INamedTypeSymbol type, IMethodSymbol method, int attributeCount)

@@ -200,6 +200,41 @@ public sealed class MetricsAnalyzerTests
     }
 
     [Fact]
+    public void A_method_with_errors_gets_an_inert_body_so_the_build_stops_on_the_Contrail_error_not_CS8795()
+    {
+        // The compiler runs no analyzer on a compilation with errors: a missing implementation part
+        // (CS8795) would hide the reason.
+        var source = Usings + """
+            [Meter("m")]
+            public static partial class M
+            {
+                [Histogram("acme.a", Buckets = new[] { 1, 0.5 })] public static partial void A(double v);
+                [Counter("acme.b")] public static partial void B(double share, object thing);
+                [Gauge("acme.c")] public static partial void C(Method method);
+                [ObservableGauge("acme.d")] public static partial ObservableGauge<int> D(int notACallback);
+                [Counter("1 bad name")] [Histogram("acme.e")] public static partial void E();
+            }
+            [Meter("n")]
+            public partial class N
+            {
+                public N() { }
+                [Counter("acme.f")] public partial void F(int count);
+            }
+            """;
+
+        var (_, output, generatorDiagnostics) = TestCompilation.RunGenerator(TestCompilation.Create(source));
+
+        Assert.Empty(generatorDiagnostics);
+        TestCompilation.AssertClean(output, "the input with the inert bodies");
+        var reported = TestCompilation.Analyze(output, new MetricsAnalyzer()).Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id).Distinct().OrderBy(id => id, System.StringComparer.Ordinal);
+        Assert.Equal(new[] { "CTR3008", "CTR3009", "CTR3010", "CTR3011", "CTR3013" }, reported);
+        // Instruments with errors are not part of the telemetry contract.
+        var manifest = TestCompilation.Result<MetricsGenerator>(TestCompilation.RunGenerator(TestCompilation.Create(source)).Driver)
+            .GeneratedSources.Single(g => g.HintName == MetricsEmitter.ManifestHintName).SourceText.ToString();
+        Assert.Contains("MetricsManifest(\"{\\\"version\\\":1,\\\"instruments\\\":[]}\")", manifest);
+    }
+
+    [Fact]
     public void Correct_meter_classes_report_nothing()
     {
         var (_, output, _) = TestCompilation.RunGenerator(TestCompilation.Create(new[] { MetricsSources.ShopMetrics, MetricsSources.InventoryMetrics }));
