@@ -80,7 +80,8 @@ public sealed class MetricsAnalyzer : DiagnosticAnalyzer
                     symbolContext.ReportDiagnostic(diagnostic);
                 }
 
-                if (model is null)
+                // A class with errors has no usable meter name: its duplicates are judged once it is fixed.
+                if (model is null || model.IsInert)
                 {
                     return;
                 }
