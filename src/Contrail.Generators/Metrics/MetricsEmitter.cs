@@ -80,7 +80,7 @@ internal static class MetricsEmitter
             writer.WriteLine("/// </summary>");
             writer.WriteLine("/// <param name=\"meterFactory\">The factory that creates (and disposes) the meter.</param>");
             writer.WriteLine(GeneratedCode.Attribute);
-            writer.WriteLine($"public {model.ClassName.TrimStart('@')}({Metrics}.IMeterFactory meterFactory)");
+            writer.WriteLine($"public {model.ClassName}({Metrics}.IMeterFactory meterFactory)");
             writer.OpenBrace();
             writer.WriteLine("if (meterFactory is null)");
             writer.OpenBrace();

@@ -57,7 +57,7 @@ internal enum ObservableCallbackKind
 /// </remarks>
 /// <param name="Namespace">The class's namespace, empty for the global namespace.</param>
 /// <param name="ClassName">The class name as declared (escaped when a keyword).</param>
-/// <param name="DisplayName">The class's full name without <c>global::</c>, for the manifest.</param>
+/// <param name="DisplayName">The class's full name without <c>global::</c> or <c>@</c> escapes, for the manifest and the hint name.</param>
 /// <param name="IsStatic">Whether the class is static (static meter) rather than built from an <c>IMeterFactory</c>.</param>
 /// <param name="HasInstrumentAdvice">Whether <c>InstrumentAdvice&lt;T&gt;</c> exists, for bucket advice.</param>
 /// <param name="Enums">The enum types used as tags, each emitted once as a switch.</param>

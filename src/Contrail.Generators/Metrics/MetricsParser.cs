@@ -156,7 +156,7 @@ internal sealed class MetricsParser
         return new MeterClassModel(
             type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
             Escape(type.Name),
-            type.ToDisplayString(),
+            type.ToDisplayString().Replace("@", string.Empty),
             type.DeclaredAccessibility == Accessibility.Public ? "public" : "internal",
             type.IsStatic,
             meterName!,
@@ -188,7 +188,7 @@ internal sealed class MetricsParser
         return new MeterClassModel(
             type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
             Escape(type.Name),
-            type.ToDisplayString(),
+            type.ToDisplayString().Replace("@", string.Empty),
             type.DeclaredAccessibility == Accessibility.Public ? "public" : "internal",
             type.IsStatic,
             string.Empty,

@@ -130,6 +130,55 @@ public sealed class MetricsGeneratorTests
         System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetDirectoryName(path)!)!, "Snapshot.cs");
 
     [Theory]
+    [InlineData("keywords as namespace, class, method and parameter names", """
+        namespace @event.@class
+        {
+            public enum @enum { @default, @case }
+
+            [Contrail.Meter("m")]
+            public sealed partial class @class
+            {
+                [Contrail.Counter("acme.a")] public partial void @void(int @int, string @string, @enum @enum);
+                [Contrail.ObservableGauge("acme.b")] public partial void @base(System.Func<long> @delegate);
+            }
+        }
+        """)]
+    [InlineData("parameters named like the generated locals, and overloads", """
+        [Contrail.Meter("m")]
+        public static partial class GlobalMetrics
+        {
+            [Contrail.Counter("acme.a")] public static partial void Placed(string contrailTags, string contrailInstrument, string contrailTags_);
+            [Contrail.Counter("acme.b")] public static partial void Placed();
+            [Contrail.Histogram("acme.c", Buckets = new double[] { 1, 2 })] public static partial void Sized(decimal size, bool contrailInstrument);
+            [Contrail.Histogram("acme.d", Buckets = new double[] { 0.5, 2 })] public static partial void Scaled(float factor);
+            [Contrail.Histogram("acme.e", Buckets = new double[] { 1, 200 })] public static partial void Small(byte value, short shard, ulong big, sbyte tiny, ushort u, uint ui);
+        }
+        """)]
+    [InlineData("nine tags and a [MetricTags] class with fields", """
+        namespace Acme
+        {
+            [Contrail.MetricTags] public sealed class Where { public string Region = ""; public string? Zone { get; init; } internal string Hidden = ""; public static string Static = ""; }
+
+            [Contrail.Meter("m")]
+            internal static partial class Nine
+            {
+                [Contrail.Counter("acme.nine")] internal static partial void Nine9(string a, string b, string c, string d, string e, string f, string g, Where where);
+            }
+        }
+        """)]
+    public void Edge_cases_compile_warning_free(string description, string source)
+    {
+        var input = TestCompilation.Create(source);
+        Assert.Empty(input.SyntaxTrees.Single().GetDiagnostics());
+
+        var (_, output, diagnostics) = TestCompilation.RunGenerator(input);
+
+        Assert.Empty(diagnostics);
+        TestCompilation.AssertClean(output, description);
+        Assert.Empty(TestCompilation.Analyze(output, new MetricsAnalyzer()).Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Theory]
     [InlineData("method", "method")]
     [InlineData("paymentMethod", "payment_method")]
     [InlineData("HTTPStatus", "http_status")]
