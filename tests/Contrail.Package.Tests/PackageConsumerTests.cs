@@ -12,7 +12,8 @@ namespace Contrail.Package.Tests;
 /// The NuGet reference path end to end: pack Contrail, restore a consumer from the packed file in a
 /// temporary folder feed, build it, and check what the compiler did with the package.
 /// </summary>
-public sealed class PackageConsumerTests : IClassFixture<PackedContrail>
+[Collection(PackedContrailCollection.Name)]
+public sealed class PackageConsumerTests
 {
     private readonly PackedContrail _package;
 
