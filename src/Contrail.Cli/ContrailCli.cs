@@ -5,6 +5,7 @@ using System.IO;
 using Contrail.Cli.CommandLine;
 using Contrail.Cli.Errors;
 using Contrail.Cli.Metrics;
+using Contrail.Cli.Proto;
 
 namespace Contrail.Cli;
 
@@ -15,7 +16,8 @@ namespace Contrail.Cli;
 /// <remarks>
 /// Exit codes: <c>0</c> when the command did its work (or printed help), <c>1</c> for a usage error
 /// (unknown command, option or format, a missing argument) or an input error (a file that is not
-/// found, not a .NET assembly, or holds a corrupt catalog).
+/// found, not a .NET assembly, or holds a corrupt catalog), <c>100</c> when <c>proto breaking</c> found
+/// breaking changes (as <c>buf breaking</c> exits).
 /// </remarks>
 public static class ContrailCli
 {
@@ -28,6 +30,9 @@ public static class ContrailCli
     /// <summary>The exit code of a usage error or an input error.</summary>
     public const int ExitFailure = 1;
 
+    /// <summary>The exit code of a check that ran and found problems (<c>proto breaking</c>), as buf uses it.</summary>
+    public const int ExitFindings = 100;
+
     /// <summary>
     /// The command groups under the root command, one folder each: <c>contrail errors ...</c> today;
     /// later groups (<c>proto</c>, <c>metrics</c>) are added here.
@@ -35,6 +40,7 @@ public static class ContrailCli
     private static readonly IReadOnlyList<ICommandGroup> CommandGroups = new ICommandGroup[]
     {
         new ErrorsCommandGroup(),
+        new ProtoCommandGroup(),
         new MetricsCommandGroup(),
     };
 
@@ -42,7 +48,7 @@ public static class ContrailCli
     /// <param name="args">The command-line arguments, without the tool's name, e.g. <c>errors list App.dll</c>.</param>
     /// <param name="stdout">Receives the command's output and the help text.</param>
     /// <param name="stderr">Receives notes and the one-line <c>contrail: &lt;reason&gt;</c> error message.</param>
-    /// <returns>The process exit code: <see cref="ExitSuccess"/> or <see cref="ExitFailure"/>.</returns>
+    /// <returns>The process exit code: <see cref="ExitSuccess"/>, <see cref="ExitFailure"/> or <see cref="ExitFindings"/>.</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(args);

@@ -30,6 +30,24 @@ public sealed class ToolProcessTests : IDisposable
         Assert.Equal($"contrail: file not found: '{missing}'", failed.Stderr.TrimEnd('\r', '\n'));
     }
 
+    [Fact]
+    public async Task The_tool_entry_point_checks_proto_schemas_with_exit_code_100()
+    {
+        using var workspace = new Proto.ProtoWorkspace();
+        var (current, baseline) = workspace.WriteBrokenPair();
+
+        var snapshot = await RunToolAsync("proto", "snapshot", baseline, "-o", workspace.Combine("base.binpb"));
+        Assert.Equal(new CliResult(0, string.Empty, string.Empty), snapshot);
+
+        var breaking = await RunToolAsync("proto", "breaking", current, "--against", workspace.Combine("base.binpb"), "--format", "msbuild");
+        Assert.Equal(string.Empty, breaking.Stderr);
+        Assert.Equal(100, breaking.ExitCode);
+        Assert.StartsWith($"{current}/acme/shop/v1/orders.proto(5,1): error FIELD_NO_DELETE: ", breaking.Stdout, StringComparison.Ordinal);
+
+        var clean = await RunToolAsync("proto", "breaking", baseline, "--against", workspace.Combine("base.binpb"));
+        Assert.Equal(new CliResult(0, string.Empty, string.Empty), clean);
+    }
+
     private static async Task<CliResult> RunToolAsync(params string[] args)
     {
         var tool = Path.Combine(AppContext.BaseDirectory, "Contrail.Cli.dll");

@@ -5,17 +5,6 @@ using Xunit;
 
 namespace Contrail.Package.Tests;
 
-/// <summary>
-/// The test classes that build consumers of the packed package: one pack per test run, shared, and the
-/// classes run one after the other (two packs of one project at once would race on its obj folder).
-/// </summary>
-[CollectionDefinition(Name)]
-public sealed class PackedContrailCollection : ICollectionFixture<PackedContrail>
-{
-    /// <summary>The collection's name.</summary>
-    public const string Name = "Packed Contrail";
-}
-
 /// <summary>Typed metrics through the packed package: generated, analyzed, recorded, and listed in the manifest.</summary>
 [Collection(PackedContrailCollection.Name)]
 public sealed class MetricsPackageTests
