@@ -40,7 +40,7 @@ if (exportToOtlp)
 var histograms = new ConsoleMetricExporter();
 var metrics = Sdk.CreateMeterProviderBuilder()
     .ConfigureResource(resource => resource.AddService(serviceName))
-    .AddMeter(ContrailInstrumentation)
+    .AddMeter(ContrailInstrumentation, ShopMetrics.MeterName)
     // Exports only when flushed: once, at the end.
     .AddReader(new BaseExportingMetricReader(histograms));
 if (exportToOtlp)
@@ -58,6 +58,9 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
 
 builder.Services.AddSingleton<IOrderStore, InMemoryOrderStore>();
+
+// The host provides IMeterFactory; the typed business metrics are one singleton built from it.
+builder.Services.AddSingleton<ShopMetrics>();
 builder.Services.AddGrpc().AddContrail();
 
 var app = builder.Build();

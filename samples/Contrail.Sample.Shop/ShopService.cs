@@ -1,6 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using Acme.Shop.V1;
+using Contrail.Sample.Shop.Telemetry;
 using Grpc.Core;
 
 namespace Contrail.Sample.Shop;
@@ -10,17 +11,20 @@ namespace Contrail.Sample.Shop;
 /// non-partial and constructed by dependency injection, and Contrail's generator emits the
 /// interceptor that <c>AddGrpc().AddContrail()</c> registers. Unknown orders throw
 /// <see cref="OrderNotFoundException"/>; the interceptor sends it to the client as <c>NOT_FOUND</c>
-/// with its <c>ErrorInfo</c>, so no <see cref="RpcException"/> is built by hand.
+/// with its <c>ErrorInfo</c>, so no <see cref="RpcException"/> is built by hand. Business events
+/// are recorded through the typed <see cref="ShopMetrics"/>.
 /// </summary>
 [TracedService]
 public sealed class ShopService : Acme.Shop.V1.Shop.ShopBase
 {
     private readonly IOrderStore _orders;
+    private readonly ShopMetrics _metrics;
 
     /// <summary>Creates the service.</summary>
-    public ShopService(IOrderStore orders)
+    public ShopService(IOrderStore orders, ShopMetrics metrics)
     {
         _orders = orders;
+        _metrics = metrics;
     }
 
     /// <inheritdoc />
@@ -28,6 +32,7 @@ public sealed class ShopService : Acme.Shop.V1.Shop.ShopBase
     public override async Task<Order> GetOrder(GetOrderRequest request, ServerCallContext context)
     {
         var order = await _orders.FindAsync(request.OrderId, context.CancellationToken);
+        _metrics.OrderLookedUp(found: order is not null);
         return order ?? throw new OrderNotFoundException(request.OrderId);
     }
 
@@ -42,6 +47,7 @@ public sealed class ShopService : Acme.Shop.V1.Shop.ShopBase
         for (var status = order.Status; ; status++)
         {
             await responseStream.WriteAsync(new OrderStatusUpdate { OrderId = order.OrderId, Status = status }, context.CancellationToken);
+            _metrics.StatusUpdateSent(status);
             if (status >= OrderStatus.Delivered)
             {
                 return;
@@ -64,8 +70,10 @@ public sealed class ShopService : Acme.Shop.V1.Shop.ShopBase
 
             summary.ItemCount++;
             summary.TotalCents += item.Quantity * item.UnitPriceCents;
+            _metrics.ItemsAdded(item.Quantity);
         }
 
+        _metrics.UploadValue(summary.TotalCents, summary.ItemCount);
         return summary;
     }
 
@@ -76,6 +84,7 @@ public sealed class ShopService : Acme.Shop.V1.Shop.ShopBase
         await foreach (var checkpoint in requestStream.ReadAllAsync(context.CancellationToken))
         {
             var minutes = (int)Math.Ceiling(Math.Max(0, checkpoint.RemainingKm) / KilometresPerMinute);
+            _metrics.DeliveryEstimated(minutes);
             await responseStream.WriteAsync(new DeliveryEstimate { OrderId = checkpoint.OrderId, MinutesToArrival = minutes }, context.CancellationToken);
         }
     }

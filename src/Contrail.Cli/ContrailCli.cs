@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.IO;
 using Contrail.Cli.CommandLine;
 using Contrail.Cli.Errors;
+using Contrail.Cli.Metrics;
 using Contrail.Cli.Proto;
 
 namespace Contrail.Cli;
@@ -40,6 +41,7 @@ public static class ContrailCli
     {
         new ErrorsCommandGroup(),
         new ProtoCommandGroup(),
+        new MetricsCommandGroup(),
     };
 
     /// <summary>Runs the tool with the given arguments, as the <c>contrail</c> executable does.</summary>

@@ -69,7 +69,7 @@ public sealed class CommandLineTests
     {
         var result = CliRunner.Run();
 
-        CliRunner.AssertOneLineFailure(result, "contrail: no command given (commands: errors, proto). Run 'contrail --help' for usage.\n");
+        CliRunner.AssertOneLineFailure(result, "contrail: no command given (commands: errors, proto, metrics). Run 'contrail --help' for usage.\n");
     }
 
     [Fact]

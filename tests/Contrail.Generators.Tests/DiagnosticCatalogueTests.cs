@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using Contrail.Generators.Diagnostics;
 using Contrail.Generators.Errors;
+using Contrail.Generators.Metrics;
 using Contrail.Generators.TracedServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -30,7 +31,7 @@ public sealed class DiagnosticCatalogueTests
     public void Each_id_has_one_descriptor_reported_by_an_analyzer()
     {
         Assert.Equal(s_ids, s_descriptors.Select(d => d.Id).OrderBy(id => id, System.StringComparer.Ordinal));
-        var analyzers = new DiagnosticAnalyzer[] { new TracedServiceAnalyzer(), new ErrorCatalogAnalyzer() };
+        var analyzers = new DiagnosticAnalyzer[] { new TracedServiceAnalyzer(), new ErrorCatalogAnalyzer(), new MetricsAnalyzer() };
         Assert.Equal(s_ids, analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).OrderBy(id => id, System.StringComparer.Ordinal));
     }
 

@@ -25,6 +25,11 @@ public sealed class RobustnessTests
         "[Contrail.GrpcError(Contrail.GrpcStatusCode.NotFound, \"A_B\", Domain = null, Message = \"{\")] public sealed class E : System.Exception { [Contrail.ErrorMetadata(null)] public string X { get; } = \"\"; }",
         "[assembly: Contrail.ErrorDomain(null)] [Contrail.GrpcError(Contrail.GrpcStatusCode.NotFound, \"A_B\", Message = \"{}{x}}{{y}\")] public sealed class E : System.Exception { [Contrail.ErrorMetadata(\"x\")] public int? X { get; } }",
         "public enum P { [Contrail.GrpcError(Contrail.GrpcStatusCode.Internal, \"P_Q\")] A = ",
+        "[Contrail.Meter(] public static partial class M { }",
+        "[Contrail.Meter(null)] public static partial class M { [Contrail.Counter(null, Unit = null)] public static partial void A(); }",
+        "[Contrail.Meter(\"m\")] public static partial class M { [Contrail.Histogram(\"a.b\", Buckets = new double[0])] public static partial void A(double v, [Contrail.Tag(null)] string s); [Contrail.Counter(\"a.c\")] public static partial void B(",
+        "[Contrail.Meter(\"m\")] public partial class M<T> { [Contrail.ObservableGauge(\"a.b\")] public partial void A(System.Func<Missing> f); [Contrail.Gauge(\"a.c\")] public static partial void B(T t); }",
+        "[Contrail.Meter(\"m\")] public static partial class M { [Contrail.Counter(\"a.b\")] public static partial void A(Missing m, [Contrail.Measurement] [Contrail.Measurement] int x); }",
     };
 
     [Theory]
@@ -36,7 +41,7 @@ public sealed class RobustnessTests
         var (_, _, generatorDiagnostics) = TestCompilation.RunGenerator(compilation);
         Assert.DoesNotContain(generatorDiagnostics, d => d.Id is "CS8784" or "CS8785");
 
-        foreach (var analyzer in new Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer[] { new TracedServiceAnalyzer(), new ErrorCatalogAnalyzer() })
+        foreach (var analyzer in new Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer[] { new TracedServiceAnalyzer(), new ErrorCatalogAnalyzer(), new Contrail.Generators.Metrics.MetricsAnalyzer() })
         {
             var diagnostics = await compilation.WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create(analyzer))
                 .GetAllDiagnosticsAsync();

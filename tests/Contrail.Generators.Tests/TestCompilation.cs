@@ -56,11 +56,11 @@ internal static class TestCompilation
             options);
     }
 
-    /// <summary>Runs Contrail's generators (traced services and error catalog) with step tracking on.</summary>
+    /// <summary>Runs Contrail's generators (traced services, error catalog, metrics) with step tracking on.</summary>
     public static (GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> Diagnostics) RunGenerator(CSharpCompilation compilation)
     {
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            new[] { new TracedServiceGenerator().AsSourceGenerator(), new Errors.ErrorCatalogGenerator().AsSourceGenerator() },
+            new[] { new TracedServiceGenerator().AsSourceGenerator(), new Errors.ErrorCatalogGenerator().AsSourceGenerator(), new Contrail.Generators.Metrics.MetricsGenerator().AsSourceGenerator() },
             parseOptions: (CSharpParseOptions)compilation.SyntaxTrees.First().Options,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);

@@ -9,8 +9,8 @@ using OpenTelemetry.Metrics;
 namespace Contrail.Sample.Shop.Telemetry;
 
 /// <summary>
-/// Turns the histogram points of each export into text right away (metric points are only valid
-/// during <see cref="Export"/>) and prints the last export on demand.
+/// Turns the histogram and counter points of each export into text right away (metric points are
+/// only valid during <see cref="Export"/>) and prints the last export on demand.
 /// </summary>
 internal sealed class ConsoleMetricExporter : BaseExporter<Metric>
 {
@@ -23,7 +23,8 @@ internal sealed class ConsoleMetricExporter : BaseExporter<Metric>
         var lines = new List<string>();
         foreach (var metric in batch)
         {
-            if (metric.MetricType != MetricType.Histogram)
+            var isHistogram = metric.MetricType == MetricType.Histogram;
+            if (!isHistogram && metric.MetricType is not (MetricType.LongSum or MetricType.DoubleSum))
             {
                 continue;
             }
@@ -39,13 +40,20 @@ internal sealed class ConsoleMetricExporter : BaseExporter<Metric>
                 }
 
                 attributes.Sort(StringComparer.Ordinal);
-                points.Add(string.Format(
-                    CultureInfo.InvariantCulture,
-                    "  {{{0}}}  count={1} sum={2:0.0000} {3}",
-                    string.Join(", ", attributes),
-                    point.GetHistogramCount(),
-                    point.GetHistogramSum(),
-                    metric.Unit));
+                points.Add(isHistogram
+                    ? string.Format(
+                        CultureInfo.InvariantCulture,
+                        "  {{{0}}}  count={1} sum={2:0.0000} {3}",
+                        string.Join(", ", attributes),
+                        point.GetHistogramCount(),
+                        point.GetHistogramSum(),
+                        metric.Unit)
+                    : string.Format(
+                        CultureInfo.InvariantCulture,
+                        "  {{{0}}}  sum={1} {2}",
+                        string.Join(", ", attributes),
+                        metric.MetricType == MetricType.LongSum ? point.GetSumLong() : point.GetSumDouble(),
+                        metric.Unit));
             }
 
             points.Sort(StringComparer.Ordinal);
@@ -60,7 +68,7 @@ internal sealed class ConsoleMetricExporter : BaseExporter<Metric>
         return ExportResult.Success;
     }
 
-    /// <summary>Writes the histograms of the last export.</summary>
+    /// <summary>Writes the histograms and counters of the last export.</summary>
     public void Print(TextWriter writer)
     {
         string[] lines;
@@ -69,7 +77,7 @@ internal sealed class ConsoleMetricExporter : BaseExporter<Metric>
             lines = _lines.ToArray();
         }
 
-        writer.WriteLine("Recorded histograms:");
+        writer.WriteLine("Recorded metrics:");
         foreach (var line in lines.DefaultIfEmpty("  (none)"))
         {
             writer.WriteLine(line);

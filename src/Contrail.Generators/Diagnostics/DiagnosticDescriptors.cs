@@ -7,6 +7,7 @@ internal static class DiagnosticDescriptors
 {
     private const string Category = "Contrail.Telemetry";
     private const string ErrorsCategory = "Contrail.Errors";
+    private const string MetricsCategory = "Contrail.Metrics";
 
     /// <summary>The documentation page of a diagnostic ID.</summary>
     public static string HelpLink(string id) => $"https://github.com/contrail-dotnet/contrail/blob/main/docs/diagnostics/{id}.md";
@@ -64,6 +65,111 @@ internal static class DiagnosticDescriptors
         "Invalid span status override",
         "[SpanStatus({0})] {1}",
         DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidInstrumentName = Create(
+        DiagnosticIds.InvalidInstrumentName,
+        "Invalid instrument name",
+        "'{0}' is not a valid instrument name: {1}",
+        DiagnosticSeverity.Error,
+        MetricsCategory);
+
+    public static readonly DiagnosticDescriptor InstrumentNameStyle = Create(
+        DiagnosticIds.InstrumentNameStyle,
+        "Instrument name does not follow OpenTelemetry naming",
+        "'{0}' does not follow OpenTelemetry naming: {1}",
+        DiagnosticSeverity.Warning,
+        MetricsCategory);
+
+    public static readonly DiagnosticDescriptor InvalidInstrumentUnit = Create(
+        DiagnosticIds.InvalidInstrumentUnit,
+        "Instrument unit is not a UCUM unit",
+        "The unit '{0}' of '{1}' is not a UCUM unit: {2}",
+        DiagnosticSeverity.Warning,
+        MetricsCategory);
+
+    public static readonly DiagnosticDescriptor DuplicateInstrumentName = Create(
+        DiagnosticIds.DuplicateInstrumentName,
+        "Duplicate instrument name in a meter",
+        "The instrument '{0}' is already declared by '{1}' in meter '{2}'",
+        DiagnosticSeverity.Error,
+        MetricsCategory);
+
+    public static readonly DiagnosticDescriptor InvalidMetricTagName = Create(
+        DiagnosticIds.InvalidMetricTagName,
+        "Invalid metric tag name",
+        "'{0}' is not a valid tag name: {1}",
+        DiagnosticSeverity.Warning,
+        MetricsCategory);
+
+    public static readonly DiagnosticDescriptor DuplicateMetricTagName = Create(
+        DiagnosticIds.DuplicateMetricTagName,
+        "Duplicate metric tag name",
+        "The tag '{0}' is recorded twice by '{1}'",
+        DiagnosticSeverity.Error,
+        MetricsCategory);
+
+    public static readonly DiagnosticDescriptor UnsupportedMeasurementType = Create(
+        DiagnosticIds.UnsupportedMeasurementType,
+        "Unsupported measurement type",
+        "'{0}' is of type '{1}', which cannot be a measurement: use byte, short, int, long, float, double or decimal",
+        DiagnosticSeverity.Error,
+        MetricsCategory);
+
+    public static readonly DiagnosticDescriptor UnsupportedMetricTagType = Create(
+        DiagnosticIds.UnsupportedMetricTagType,
+        "Unsupported metric tag type",
+        "'{0}' is of type '{1}', which cannot be a tag: use string, bool, an integral type, an enum, Guid or a [MetricTags] type",
+        DiagnosticSeverity.Error,
+        MetricsCategory);
+
+    public static readonly DiagnosticDescriptor InvalidInstrumentMethod = Create(
+        DiagnosticIds.InvalidInstrumentMethod,
+        "Instrument method cannot be generated",
+        "'{0}' cannot be an instrument method: {1}",
+        DiagnosticSeverity.Error,
+        MetricsCategory);
+
+    public static readonly DiagnosticDescriptor InvalidMeterClass = Create(
+        DiagnosticIds.InvalidMeterClass,
+        "[Meter] class cannot be generated",
+        "'{0}' cannot be a [Meter] class: {1}",
+        DiagnosticSeverity.Error,
+        MetricsCategory);
+
+    public static readonly DiagnosticDescriptor InvalidHistogramBuckets = Create(
+        DiagnosticIds.InvalidHistogramBuckets,
+        "Invalid histogram bucket advice",
+        "The buckets of '{0}' {1}",
+        DiagnosticSeverity.Error,
+        MetricsCategory);
+
+    public static readonly DiagnosticDescriptor LikelyUnboundedMetricTag = Create(
+        DiagnosticIds.LikelyUnboundedMetricTag,
+        "Metric tag is likely unbounded",
+        "The tag '{0}' of '{1}' is likely unbounded ({2}): every distinct value is a new time series; record a bounded value, or mark it [Tag(Bounded = true)] if its values are few",
+        DiagnosticSeverity.Warning,
+        MetricsCategory);
+
+    public static readonly DiagnosticDescriptor MissingMeasurement = Create(
+        DiagnosticIds.MissingMeasurement,
+        "Instrument method without a measurement",
+        "'{0}' {1}",
+        DiagnosticSeverity.Error,
+        MetricsCategory);
+
+    public static readonly DiagnosticDescriptor InstrumentNotAvailable = Create(
+        DiagnosticIds.InstrumentNotAvailable,
+        "Instrument not available in the referenced runtime",
+        "'{0}' needs {1}, which the referenced System.Diagnostics.DiagnosticSource does not have (it needs version {2} or later)",
+        DiagnosticSeverity.Error,
+        MetricsCategory);
+
+    public static readonly DiagnosticDescriptor InstrumentOutsideMeter = Create(
+        DiagnosticIds.InstrumentOutsideMeter,
+        "Instrument attribute has no effect here",
+        "[{0}] on '{1}' has no effect: its class has no [Meter] attribute",
+        DiagnosticSeverity.Warning,
+        MetricsCategory);
 
     public static readonly DiagnosticDescriptor InvalidErrorReason = Create(
         DiagnosticIds.InvalidErrorReason,

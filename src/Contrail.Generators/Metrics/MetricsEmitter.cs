@@ -1,0 +1,477 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using Contrail.Generators.Common;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Contrail.Generators.Metrics;
+
+/// <summary>
+/// Writes a <c>[Meter]</c> class's instruments (the meter, one instrument field and one method body per
+/// instrument, the enum switches), the assembly's tag-value helper and its metrics manifest.
+/// </summary>
+internal static class MetricsEmitter
+{
+    public const string TagValuesHintName = "Contrail.Metrics.TagValues.g.cs";
+    public const string ManifestHintName = "Contrail.MetricsManifest.g.cs";
+
+    private const string Metrics = "global::System.Diagnostics.Metrics";
+    private const string TagValues = "global::Contrail.Generated.MetricTagValues";
+
+    public static string HintName(MeterClassModel model) => model.DisplayName + MetricsParser.HintSuffix;
+
+    public static string Emit(MeterClassModel model)
+    {
+        var writer = new SourceWriter();
+        writer.WriteBlock(GeneratedCode.Header);
+        writer.WriteLine();
+        if (model.Namespace.Length > 0)
+        {
+            writer.WriteLine($"namespace {model.Namespace}");
+            writer.OpenBrace();
+        }
+
+        var fields = FieldNames(model);
+        var prefix = model.IsStatic ? "s_contrail" : "_contrail";
+        var meter = prefix + "Meter";
+        var isStatic = model.IsStatic ? "static " : string.Empty;
+        var live = model.Instruments.Where(i => !i.IsInert).ToList();
+
+        writer.WriteLine($"{isStatic}partial class {model.ClassName}");
+        writer.OpenBrace();
+        if (model.IsInert)
+        {
+            // The class has errors the analyzer reports: no meter, only bodies that record nothing.
+        }
+        else if (model.IsStatic)
+        {
+            writer.WriteLine($"private static readonly {Metrics}.Meter {meter} = new {Metrics}.Meter({Literal(model.MeterName)}, {Literal(model.MeterVersion)});");
+            foreach (var instrument in live)
+            {
+                writer.WriteLine(IsObservable(instrument.Kind)
+                    ? $"private static {InstrumentType(instrument)}? {fields[instrument]};"
+                    : $"private static readonly {InstrumentType(instrument)} {fields[instrument]} = {Create(meter, instrument, model.HasInstrumentAdvice)};");
+            }
+        }
+        else
+        {
+            writer.WriteLine($"private readonly {Metrics}.Meter {meter};");
+            foreach (var instrument in live)
+            {
+                writer.WriteLine(IsObservable(instrument.Kind)
+                    ? $"private {InstrumentType(instrument)}? {fields[instrument]};"
+                    : $"private readonly {InstrumentType(instrument)} {fields[instrument]};");
+            }
+        }
+
+        if (live.Any(i => IsObservable(i.Kind)))
+        {
+            writer.WriteLine($"private {isStatic}readonly object {prefix}Lock = new object();");
+        }
+
+        if (!model.IsStatic && !model.IsInert)
+        {
+            writer.WriteLine();
+            writer.WriteLine("/// <summary>");
+            writer.WriteLine($"/// Creates the instruments of the meter <c>{XmlText(model.MeterName)}</c> from <paramref name=\"meterFactory\"/>, which owns the meter:");
+            writer.WriteLine("/// register this class as a singleton, and give each test its own factory to isolate its measurements.");
+            writer.WriteLine("/// </summary>");
+            writer.WriteLine("/// <param name=\"meterFactory\">The factory that creates (and disposes) the meter.</param>");
+            writer.WriteLine(GeneratedCode.Attribute);
+            writer.WriteLine($"public {model.ClassName}({Metrics}.IMeterFactory meterFactory)");
+            writer.OpenBrace();
+            writer.WriteLine("if (meterFactory is null)");
+            writer.OpenBrace();
+            writer.WriteLine("throw new global::System.ArgumentNullException(nameof(meterFactory));");
+            writer.CloseBrace();
+            writer.WriteLine();
+            var version = model.MeterVersion is null ? string.Empty : $" {{ Version = {Literal(model.MeterVersion)} }}";
+            writer.WriteLine($"{meter} = meterFactory.Create(new {Metrics}.MeterOptions({Literal(model.MeterName)}){version});");
+            foreach (var instrument in live.Where(i => !IsObservable(i.Kind)))
+            {
+                writer.WriteLine($"{fields[instrument]} = {Create(meter, instrument, model.HasInstrumentAdvice)};");
+            }
+
+            writer.CloseBrace();
+        }
+
+        var first = true;
+        foreach (var instrument in model.Instruments)
+        {
+            if (!first || !model.IsInert)
+            {
+                writer.WriteLine();
+            }
+
+            first = false;
+            if (instrument.IsInert)
+            {
+                WriteInert(writer, model, instrument);
+            }
+            else if (IsObservable(instrument.Kind))
+            {
+                WriteObservable(writer, model, instrument, meter, fields[instrument], prefix + "Lock");
+            }
+            else
+            {
+                WriteRecording(writer, model, instrument, fields[instrument]);
+            }
+        }
+
+        foreach (var enumTag in model.Enums)
+        {
+            writer.WriteLine();
+            WriteEnumSwitch(writer, enumTag);
+        }
+
+        writer.CloseBrace();
+        if (model.Namespace.Length > 0)
+        {
+            writer.CloseBrace();
+        }
+
+        return writer.ToString();
+    }
+
+    /// <summary>
+    /// The body of a method the analyzer reports an error for: it records nothing, and exists so the
+    /// build stops on that error rather than on CS8795 (analyzers do not run on a compilation with errors).
+    /// </summary>
+    private static void WriteInert(SourceWriter writer, MeterClassModel model, InstrumentModel instrument)
+    {
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"{Signature(model, instrument)}({string.Join(", ", instrument.Parameters)})");
+        writer.OpenBrace();
+        if (instrument.ReturnType != "void")
+        {
+            writer.WriteLine($"throw new global::System.InvalidOperationException({Literal($"'{instrument.MethodName.TrimStart('@')}' has Contrail metrics errors (CTR3xxx) and was not generated.")});");
+        }
+
+        writer.CloseBrace();
+    }
+
+    private static void WriteRecording(SourceWriter writer, MeterClassModel model, InstrumentModel instrument, string field)
+    {
+        var parameterNames = new HashSet<string>(instrument.Parameters.Select(p => p.Substring(p.LastIndexOf(' ') + 1).TrimStart('@')), StringComparer.Ordinal);
+        var local = Unique("contrailInstrument", parameterNames);
+        var tags = Unique("contrailTags", parameterNames);
+
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"{Signature(model, instrument)}({string.Join(", ", instrument.Parameters)})");
+        writer.OpenBrace();
+        writer.WriteLine($"var {local} = {field};");
+        writer.WriteLine($"if (!{local}.Enabled)");
+        writer.OpenBrace();
+        writer.WriteLine("return;");
+        writer.CloseBrace();
+        writer.WriteLine();
+
+        var value = instrument.MeasurementParameter ?? "1L";
+        var record = instrument.Kind is InstrumentKind.Counter or InstrumentKind.UpDownCounter ? "Add" : "Record";
+        if (instrument.Tags.Count == 0)
+        {
+            writer.WriteLine($"{local}.{record}({value});");
+        }
+        else
+        {
+            writer.WriteLine($"var {tags} = new global::System.Diagnostics.TagList();");
+            string? guard = null;
+            foreach (var tag in instrument.Tags)
+            {
+                if (tag.NullGuard != guard)
+                {
+                    if (guard is not null)
+                    {
+                        writer.CloseBrace();
+                        writer.WriteLine();
+                    }
+
+                    guard = tag.NullGuard;
+                    if (guard is not null)
+                    {
+                        writer.WriteLine($"if ({guard} is not null)");
+                        writer.OpenBrace();
+                    }
+                }
+
+                writer.WriteLine($"{tags}.Add({Literal(tag.Name)}, {TagValue(tag)});");
+            }
+
+            if (guard is not null)
+            {
+                writer.CloseBrace();
+                writer.WriteLine();
+            }
+
+            writer.WriteLine($"{local}.{record}({value}, in {tags});");
+        }
+
+        writer.CloseBrace();
+    }
+
+    private static void WriteObservable(SourceWriter writer, MeterClassModel model, InstrumentModel instrument, string meter, string field, string lockField)
+    {
+        var callback = instrument.CallbackParameter!;
+        writer.WriteLine(GeneratedCode.Attribute);
+        writer.WriteLine($"{Signature(model, instrument)}({string.Join(", ", instrument.Parameters)})");
+        writer.OpenBrace();
+        writer.WriteLine($"if ({callback} is null)");
+        writer.OpenBrace();
+        writer.WriteLine($"throw new global::System.ArgumentNullException(nameof({callback}));");
+        writer.CloseBrace();
+        writer.WriteLine();
+        writer.WriteLine($"lock ({lockField})");
+        writer.OpenBrace();
+        writer.WriteLine($"if ({field} is not null)");
+        writer.OpenBrace();
+        writer.WriteLine($"throw new global::System.InvalidOperationException({Literal($"The callback of the observable instrument '{instrument.Name}' is already registered: register it once.")});");
+        writer.CloseBrace();
+        writer.WriteLine();
+        var create = instrument.Kind switch
+        {
+            InstrumentKind.ObservableCounter => "CreateObservableCounter",
+            InstrumentKind.ObservableUpDownCounter => "CreateObservableUpDownCounter",
+            _ => "CreateObservableGauge",
+        };
+        writer.WriteLine($"var created = {meter}.{create}<{instrument.ValueType}>({Literal(instrument.Name)}, {callback}, {Literal(instrument.Unit)}, {Literal(instrument.Description)});");
+        writer.WriteLine($"{field} = created;");
+        if (instrument.ReturnType != "void")
+        {
+            writer.WriteLine("return created;");
+        }
+
+        writer.CloseBrace();
+        writer.CloseBrace();
+    }
+
+    private static void WriteEnumSwitch(SourceWriter writer, EnumTagModel enumTag)
+    {
+        writer.WriteLine("/// <summary>The member's name (its .proto name for a protobuf enum) as a constant string: no boxing, no <c>Enum.ToString()</c>.</summary>");
+        writer.WriteLine($"private static string ContrailTagValue({enumTag.TypeName} value)");
+        writer.OpenBrace();
+        writer.WriteLine("switch (value)");
+        writer.OpenBrace();
+        foreach (var member in enumTag.Members)
+        {
+            writer.WriteLine($"case {enumTag.TypeName}.{MetricsParser.Escape(member.Member)}: return {Literal(member.TagValue)};");
+        }
+
+        // A value without a member (a combination of flags, a cast number) is rare: its number, formatted.
+        writer.WriteLine($"default: return (({enumTag.UnderlyingType})value).ToString(global::System.Globalization.CultureInfo.InvariantCulture);");
+        writer.CloseBrace();
+        writer.CloseBrace();
+    }
+
+    private static string TagValue(TagModel tag) => tag.Kind switch
+    {
+        TagValueKind.String => tag.Access,
+        TagValueKind.Boolean => $"{TagValues}.Box({tag.Access})",
+        TagValueKind.Integral => $"{TagValues}.Box((long){tag.Access})",
+        TagValueKind.UInt64 => $"(object){tag.Access}",
+        TagValueKind.Enum => $"ContrailTagValue({tag.Access})",
+        _ => $"{tag.Access}.ToString()",
+    };
+
+    private static string Signature(MeterClassModel model, InstrumentModel instrument)
+    {
+        var modifiers = instrument.Modifiers.Length > 0 ? instrument.Modifiers + " " : string.Empty;
+        var isStatic = model.IsStatic ? "static " : string.Empty;
+        return $"{modifiers}{isStatic}partial {instrument.ReturnType} {instrument.MethodName}";
+    }
+
+    private static string Create(string meter, InstrumentModel instrument, bool hasInstrumentAdvice)
+    {
+        var create = instrument.Kind switch
+        {
+            InstrumentKind.Counter => "CreateCounter",
+            InstrumentKind.UpDownCounter => "CreateUpDownCounter",
+            InstrumentKind.Histogram => "CreateHistogram",
+            _ => "CreateGauge",
+        };
+        var arguments = $"{Literal(instrument.Name)}, {Literal(instrument.Unit)}, {Literal(instrument.Description)}";
+        if (instrument.Buckets.Count > 0 && hasInstrumentAdvice)
+        {
+            arguments += $", tags: null, advice: new {Metrics}.InstrumentAdvice<{instrument.ValueType}> {{ HistogramBucketBoundaries = new {instrument.ValueType}[] {{ {string.Join(", ", instrument.Buckets)} }} }}";
+        }
+
+        return $"{meter}.{create}<{instrument.ValueType}>({arguments})";
+    }
+
+    private static string InstrumentType(InstrumentModel instrument)
+    {
+        var type = instrument.Kind switch
+        {
+            InstrumentKind.Counter => "Counter",
+            InstrumentKind.UpDownCounter => "UpDownCounter",
+            InstrumentKind.Histogram => "Histogram",
+            InstrumentKind.Gauge => "Gauge",
+            InstrumentKind.ObservableCounter => "ObservableCounter",
+            InstrumentKind.ObservableUpDownCounter => "ObservableUpDownCounter",
+            _ => "ObservableGauge",
+        };
+        return $"{Metrics}.{type}<{instrument.ValueType}>";
+    }
+
+    private static bool IsObservable(InstrumentKind kind) =>
+        kind is InstrumentKind.ObservableCounter or InstrumentKind.ObservableUpDownCounter or InstrumentKind.ObservableGauge;
+
+    /// <summary>One field per instrument, named after its method; overloads get a numeric suffix.</summary>
+    private static Dictionary<InstrumentModel, string> FieldNames(MeterClassModel model)
+    {
+        var prefix = model.IsStatic ? "s_contrail" : "_contrail";
+        var names = new Dictionary<InstrumentModel, string>();
+        var used = new HashSet<string>(StringComparer.Ordinal) { "Meter", "Lock" };
+        foreach (var instrument in model.Instruments)
+        {
+            var baseName = instrument.MethodName.TrimStart('@');
+            var name = baseName;
+            for (var i = 2; !used.Add(name); i++)
+            {
+                name = baseName + i.ToString(CultureInfo.InvariantCulture);
+            }
+
+            names[instrument] = prefix + name;
+        }
+
+        return names;
+    }
+
+    private static string Unique(string name, HashSet<string> taken)
+    {
+        while (taken.Contains(name))
+        {
+            name += "_";
+        }
+
+        return name;
+    }
+
+    /// <summary>The assembly's helper that boxes tag values without allocating for the common ones.</summary>
+    public static string EmitTagValues() => GeneratedCode.Header + $$"""
+
+        namespace Contrail.Generated
+        {
+            /// <summary>
+            /// Tag values as the <c>object</c> a <c>TagList</c> holds, without allocating: booleans and small
+            /// integers come from boxes created once. Integral tags are recorded as <see cref="long"/>.
+            /// </summary>
+            {{GeneratedCode.Attribute}}
+            internal static class MetricTagValues
+            {
+                private const long SmallMin = -128;
+                private const long SmallMax = 1023;
+                private static readonly object s_true = true;
+                private static readonly object s_false = false;
+                private static readonly object[] s_small = CreateSmall();
+
+                /// <summary>A cached box of the value.</summary>
+                public static object Box(bool value) => value ? s_true : s_false;
+
+                /// <summary>A cached box for values from -128 to 1023; a new box otherwise.</summary>
+                public static object Box(long value) => value >= SmallMin && value <= SmallMax ? s_small[value - SmallMin] : value;
+
+                private static object[] CreateSmall()
+                {
+                    var boxes = new object[SmallMax - SmallMin + 1];
+                    for (var i = 0; i < boxes.Length; i++)
+                    {
+                        boxes[i] = SmallMin + i;
+                    }
+
+                    return boxes;
+                }
+            }
+        }
+
+        """;
+
+    /// <summary>The <c>[assembly: MetricsManifest]</c> with every instrument of the assembly.</summary>
+    public static string EmitManifest(IEnumerable<MeterClassModel> classes) =>
+        GeneratedCode.Header + $"[assembly: global::Contrail.MetricsManifest({Literal(ManifestJson(classes))})]\n";
+
+    /// <summary>
+    /// The manifest: instruments ordered by meter, name and source, tag keys sorted, all ordinal, so the
+    /// same code always gives the same text (a telemetry contract can be compared byte for byte).
+    /// </summary>
+    internal static string ManifestJson(IEnumerable<MeterClassModel> classes)
+    {
+        var instruments = classes
+            .Where(c => !c.IsInert)
+            .SelectMany(c => c.Instruments.Where(i => !i.IsInert).Select(i => (Class: c, Instrument: i)))
+            .OrderBy(e => e.Class.MeterName, StringComparer.Ordinal)
+            .ThenBy(e => e.Instrument.Name, StringComparer.Ordinal)
+            .ThenBy(e => e.Class.DisplayName + "." + e.Instrument.MethodName.TrimStart('@'), StringComparer.Ordinal);
+        var json = new StringBuilder("{\"version\":1,\"instruments\":[");
+        var first = true;
+        foreach (var (model, instrument) in instruments)
+        {
+            json.Append(first ? string.Empty : ",");
+            first = false;
+            json.Append("{\"meter\":").Append(Json(model.MeterName))
+                .Append(",\"meterVersion\":").Append(Json(model.MeterVersion))
+                .Append(",\"name\":").Append(Json(instrument.Name))
+                .Append(",\"kind\":").Append(Json(KindName(instrument.Kind)))
+                .Append(",\"valueType\":").Append(Json(instrument.ValueType))
+                .Append(",\"unit\":").Append(Json(instrument.Unit))
+                .Append(",\"description\":").Append(Json(instrument.Description))
+                .Append(",\"tags\":[").Append(string.Join(",", instrument.Tags.Select(t => t.Name).Distinct().OrderBy(t => t, StringComparer.Ordinal).Select(t => Json(t)))).Append(']')
+                .Append(",\"buckets\":").Append(instrument.BucketValues.Count == 0 ? "null" : "[" + string.Join(",", instrument.BucketValues) + "]")
+                .Append(",\"source\":").Append(Json(model.DisplayName + "." + instrument.MethodName.TrimStart('@')))
+                .Append('}');
+        }
+
+        return json.Append("]}").ToString();
+    }
+
+    /// <summary>The manifest's name of an instrument kind.</summary>
+    internal static string KindName(InstrumentKind kind) => kind switch
+    {
+        InstrumentKind.Counter => "counter",
+        InstrumentKind.UpDownCounter => "updowncounter",
+        InstrumentKind.Histogram => "histogram",
+        InstrumentKind.Gauge => "gauge",
+        InstrumentKind.ObservableCounter => "observable_counter",
+        InstrumentKind.ObservableUpDownCounter => "observable_updowncounter",
+        _ => "observable_gauge",
+    };
+
+    private static string Literal(string? value) => value is null ? "null" : SymbolDisplay.FormatLiteral(value, quote: true);
+
+    private static string XmlText(string value) => value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+
+    private static string Json(string? value)
+    {
+        if (value is null)
+        {
+            return "null";
+        }
+
+        var builder = new StringBuilder("\"");
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"': builder.Append("\\\""); break;
+                case '\\': builder.Append("\\\\"); break;
+                case '\n': builder.Append("\\n"); break;
+                case '\r': builder.Append("\\r"); break;
+                case '\t': builder.Append("\\t"); break;
+                default:
+                    if (c < ' ')
+                    {
+                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.Append('"').ToString();
+    }
+}
