@@ -3,25 +3,46 @@ using System.Collections.Generic;
 using System.IO;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
-using Contrail.Cli.CommandLine;
 
-namespace Contrail.Cli.Errors;
+namespace Contrail.Cli.CommandLine;
 
 /// <summary>
-/// Reads the <c>[assembly: Contrail.ErrorCatalogAttribute("&lt;json&gt;")]</c> that Contrail's generator
-/// emits, from an assembly file's metadata: the assembly is never loaded nor run, so any assembly
-/// can be read whatever its target framework and dependencies.
+/// Reads the string values of one assembly-level attribute, <c>[assembly: &lt;AttributeFullName&gt;("&lt;json&gt;")]</c>,
+/// that Contrail's generator emits (the error catalog, the metrics manifest), from an assembly file's
+/// metadata: the assembly is never loaded nor run, so any assembly can be read whatever its target
+/// framework and dependencies.
 /// </summary>
-internal static class AssemblyCatalogReader
+internal sealed class AssemblyAttributeReader
 {
-    private const string AttributeNamespace = "Contrail";
-    private const string AttributeName = "ErrorCatalogAttribute";
+    private readonly string _namespace;
+    private readonly string _name;
+    private readonly string _what;
+    private readonly string _jsonOwner;
+    private readonly bool _stringIsOnlyParameter;
 
-    /// <summary>Reads the catalogs (normally none or one) of an assembly file.</summary>
+    /// <summary>Creates a reader of one attribute.</summary>
+    /// <param name="attributeFullName">The attribute's namespace-qualified name, e.g. <c>Contrail.ErrorCatalogAttribute</c> (not a nested type).</param>
+    /// <param name="what">What the attribute holds, in messages: <c>unsupported &lt;what&gt; in '...'</c>, e.g. <c>error catalog</c>.</param>
+    /// <param name="jsonOwner">Whose JSON the string is, in messages: <c>the &lt;jsonOwner&gt;'s JSON is null</c>, e.g. <c>catalog</c>.</param>
+    /// <param name="stringIsOnlyParameter">
+    /// <see langword="true"/> when the constructor must be <c>(string)</c>; <see langword="false"/> when the
+    /// string only has to be its first parameter (later ones are not read).
+    /// </param>
+    public AssemblyAttributeReader(string attributeFullName, string what, string jsonOwner, bool stringIsOnlyParameter)
+    {
+        var dot = attributeFullName.LastIndexOf('.');
+        _namespace = dot < 0 ? string.Empty : attributeFullName.Substring(0, dot);
+        _name = attributeFullName.Substring(dot + 1);
+        _what = what;
+        _jsonOwner = jsonOwner;
+        _stringIsOnlyParameter = stringIsOnlyParameter;
+    }
+
+    /// <summary>Reads the attribute's values (normally none or one) in an assembly file.</summary>
     /// <param name="path">The assembly's path, as the user named it (messages repeat it).</param>
-    /// <returns>The catalogs' JSON texts, in metadata order.</returns>
-    /// <exception cref="CliException">The file is missing, unreadable or not a valid .NET assembly.</exception>
-    public static IReadOnlyList<string> ReadCatalogs(string path)
+    /// <returns>The string arguments, in metadata order.</returns>
+    /// <exception cref="CliException">The file is missing, unreadable or not a valid .NET assembly, or an attribute is unsupported or corrupt.</exception>
+    public IReadOnlyList<string> Read(string path)
     {
         if (!File.Exists(path))
         {
@@ -44,7 +65,7 @@ internal static class AssemblyCatalogReader
         {
             try
             {
-                return ReadCatalogs(stream, path);
+                return Read(stream, path);
             }
             catch (Exception exception) when (IsMalformedImage(exception))
             {
@@ -53,7 +74,7 @@ internal static class AssemblyCatalogReader
         }
     }
 
-    private static IReadOnlyList<string> ReadCatalogs(FileStream stream, string path)
+    private IReadOnlyList<string> Read(FileStream stream, string path)
     {
         var length = stream.Length;
         using var peReader = new PEReader(stream, PEStreamOptions.PrefetchEntireImage);
@@ -80,32 +101,31 @@ internal static class AssemblyCatalogReader
             throw new CliException($"'{path}' is not a .NET assembly (it is a module without an assembly manifest)");
         }
 
-        var catalogs = new List<string>();
+        var values = new List<string>();
         foreach (var handle in reader.GetAssemblyDefinition().GetCustomAttributes())
         {
             var attribute = reader.GetCustomAttribute(handle);
-            if (!IsErrorCatalogConstructor(reader, attribute.Constructor, out var takesString))
+            if (!IsAttributeConstructor(reader, attribute.Constructor, out var signature))
             {
                 continue;
             }
 
-            if (!takesString)
+            if (!TakesString(reader, signature))
             {
-                throw new CliException($"unsupported error catalog in '{path}': the ErrorCatalogAttribute constructor does not take the catalog's JSON as its first parameter (is contrail older than the Contrail package?)");
+                var parameter = _stringIsOnlyParameter ? string.Empty : " as its first parameter";
+                throw new CliException($"unsupported {_what} in '{path}': the {_name} constructor does not take the {_jsonOwner}'s JSON{parameter} (is contrail older than the Contrail package?)");
             }
 
-            catalogs.Add(ReadFirstStringArgument(reader, attribute, path));
+            values.Add(ReadFirstStringArgument(reader, attribute, path));
         }
 
-        return catalogs;
+        return values;
     }
 
-    /// <summary>Whether a custom attribute's constructor is one of <c>Contrail.ErrorCatalogAttribute</c>'s.</summary>
-    private static bool IsErrorCatalogConstructor(MetadataReader reader, EntityHandle constructor, out bool firstParameterIsString)
+    /// <summary>Whether a custom attribute's constructor is one of the attribute type's.</summary>
+    private bool IsAttributeConstructor(MetadataReader reader, EntityHandle constructor, out BlobHandle signature)
     {
-        firstParameterIsString = false;
         EntityHandle type;
-        BlobHandle signature;
         switch (constructor.Kind)
         {
             case HandleKind.MemberReference:
@@ -119,39 +139,34 @@ internal static class AssemblyCatalogReader
                 signature = definition.Signature;
                 break;
             default:
+                signature = default;
                 return false;
         }
 
-        if (!IsErrorCatalogType(reader, type))
-        {
-            return false;
-        }
-
-        firstParameterIsString = FirstParameterIsString(reader, signature);
-        return true;
+        return IsAttributeType(reader, type);
     }
 
-    private static bool IsErrorCatalogType(MetadataReader reader, EntityHandle type)
+    private bool IsAttributeType(MetadataReader reader, EntityHandle type)
     {
         switch (type.Kind)
         {
             case HandleKind.TypeReference:
                 var reference = reader.GetTypeReference((TypeReferenceHandle)type);
                 return reference.ResolutionScope.Kind != HandleKind.TypeReference // not a nested type
-                    && reader.StringComparer.Equals(reference.Namespace, AttributeNamespace)
-                    && reader.StringComparer.Equals(reference.Name, AttributeName);
+                    && reader.StringComparer.Equals(reference.Namespace, _namespace)
+                    && reader.StringComparer.Equals(reference.Name, _name);
             case HandleKind.TypeDefinition:
                 var definition = reader.GetTypeDefinition((TypeDefinitionHandle)type);
                 return definition.GetDeclaringType().IsNil
-                    && reader.StringComparer.Equals(definition.Namespace, AttributeNamespace)
-                    && reader.StringComparer.Equals(definition.Name, AttributeName);
+                    && reader.StringComparer.Equals(definition.Namespace, _namespace)
+                    && reader.StringComparer.Equals(definition.Name, _name);
             default:
                 return false;
         }
     }
 
-    /// <summary>Reads a constructor's signature: <c>instance void (string, ...)</c>.</summary>
-    private static bool FirstParameterIsString(MetadataReader reader, BlobHandle signature)
+    /// <summary>Reads a constructor's signature: <c>instance void (string)</c>, or <c>instance void (string, ...)</c>.</summary>
+    private bool TakesString(MetadataReader reader, BlobHandle signature)
     {
         var blob = reader.GetBlobReader(signature);
         var header = blob.ReadSignatureHeader();
@@ -161,7 +176,7 @@ internal static class AssemblyCatalogReader
         }
 
         var parameterCount = blob.ReadCompressedInteger();
-        return parameterCount >= 1
+        return (_stringIsOnlyParameter ? parameterCount == 1 : parameterCount >= 1)
             && blob.ReadSignatureTypeCode() == SignatureTypeCode.Void
             && blob.ReadSignatureTypeCode() == SignatureTypeCode.String;
     }
@@ -171,16 +186,16 @@ internal static class AssemblyCatalogReader
     /// string: the value blob is the prolog 0x0001 then the string as a SerString. Later arguments and
     /// named arguments (such as <c>Mapper = typeof(...)</c>) are not needed.
     /// </summary>
-    private static string ReadFirstStringArgument(MetadataReader reader, CustomAttribute attribute, string path)
+    private string ReadFirstStringArgument(MetadataReader reader, CustomAttribute attribute, string path)
     {
         var blob = reader.GetBlobReader(attribute.Value);
         if (blob.Length < 2 || blob.ReadUInt16() != 1)
         {
-            throw new CliException($"corrupt error catalog in '{path}': the ErrorCatalogAttribute value has no custom attribute prolog");
+            throw new CliException($"corrupt {_what} in '{path}': the {_name} value has no custom attribute prolog");
         }
 
         return blob.ReadSerializedString()
-            ?? throw new CliException($"corrupt error catalog in '{path}': the catalog's JSON is null");
+            ?? throw new CliException($"corrupt {_what} in '{path}': the {_jsonOwner}'s JSON is null");
     }
 
     private static bool IsMalformedImage(Exception exception) =>
