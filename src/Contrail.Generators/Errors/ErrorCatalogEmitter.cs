@@ -523,14 +523,14 @@ internal static class ErrorCatalogEmitter
         {
             json.Append(first ? string.Empty : ",");
             first = false;
-            json.Append("{\"domain\":").Append(Json(DomainOf(error, settings)))
-                .Append(",\"reason\":").Append(Json(error.Reason))
-                .Append(",\"code\":").Append(Json(s_codes[error.Code].Wire))
+            json.Append("{\"domain\":").Append(JsonText.Quote(DomainOf(error, settings)))
+                .Append(",\"reason\":").Append(JsonText.Quote(error.Reason))
+                .Append(",\"code\":").Append(JsonText.Quote(s_codes[error.Code].Wire))
                 .Append(",\"codeValue\":").Append(error.Code.ToString(CultureInfo.InvariantCulture))
                 .Append(",\"httpStatus\":").Append(s_codes[error.Code].Http.ToString(CultureInfo.InvariantCulture))
-                .Append(",\"metadataKeys\":[").Append(string.Join(",", error.Metadata.Select(m => Json(m.Key)))).Append(']')
-                .Append(",\"message\":").Append(error.MessageTemplate is null ? "null" : Json(error.MessageTemplate))
-                .Append(",\"source\":").Append(Json(error.DisplayName))
+                .Append(",\"metadataKeys\":[").Append(string.Join(",", error.Metadata.Select(m => JsonText.Quote(m.Key)))).Append(']')
+                .Append(",\"message\":").Append(JsonText.Quote(error.MessageTemplate))
+                .Append(",\"source\":").Append(JsonText.Quote(error.DisplayName))
                 .Append('}');
         }
 
@@ -641,35 +641,6 @@ internal static class ErrorCatalogEmitter
 
     private static string Escape(string identifier) =>
         SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
-
-    private static string Json(string value)
-    {
-        var builder = new StringBuilder("\"");
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                default:
-                    if (c < ' ')
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return builder.Append('"').ToString();
-    }
 
     /// <summary>
     /// The <c>google.rpc.Status</c> wire code, written once per assembly. Hand-written protobuf so

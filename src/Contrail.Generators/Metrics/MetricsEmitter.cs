@@ -409,16 +409,16 @@ internal static class MetricsEmitter
         {
             json.Append(first ? string.Empty : ",");
             first = false;
-            json.Append("{\"meter\":").Append(Json(model.MeterName))
-                .Append(",\"meterVersion\":").Append(Json(model.MeterVersion))
-                .Append(",\"name\":").Append(Json(instrument.Name))
-                .Append(",\"kind\":").Append(Json(KindName(instrument.Kind)))
-                .Append(",\"valueType\":").Append(Json(instrument.ValueType))
-                .Append(",\"unit\":").Append(Json(instrument.Unit))
-                .Append(",\"description\":").Append(Json(instrument.Description))
-                .Append(",\"tags\":[").Append(string.Join(",", instrument.Tags.Select(t => t.Name).Distinct().OrderBy(t => t, StringComparer.Ordinal).Select(t => Json(t)))).Append(']')
+            json.Append("{\"meter\":").Append(JsonText.Quote(model.MeterName))
+                .Append(",\"meterVersion\":").Append(JsonText.Quote(model.MeterVersion))
+                .Append(",\"name\":").Append(JsonText.Quote(instrument.Name))
+                .Append(",\"kind\":").Append(JsonText.Quote(KindName(instrument.Kind)))
+                .Append(",\"valueType\":").Append(JsonText.Quote(instrument.ValueType))
+                .Append(",\"unit\":").Append(JsonText.Quote(instrument.Unit))
+                .Append(",\"description\":").Append(JsonText.Quote(instrument.Description))
+                .Append(",\"tags\":[").Append(string.Join(",", instrument.Tags.Select(t => t.Name).Distinct().OrderBy(t => t, StringComparer.Ordinal).Select(t => JsonText.Quote(t)))).Append(']')
                 .Append(",\"buckets\":").Append(instrument.BucketValues.Count == 0 ? "null" : "[" + string.Join(",", instrument.BucketValues) + "]")
-                .Append(",\"source\":").Append(Json(model.DisplayName + "." + instrument.MethodName.TrimStart('@')))
+                .Append(",\"source\":").Append(JsonText.Quote(model.DisplayName + "." + instrument.MethodName.TrimStart('@')))
                 .Append('}');
         }
 
@@ -440,38 +440,4 @@ internal static class MetricsEmitter
     private static string Literal(string? value) => value is null ? "null" : SymbolDisplay.FormatLiteral(value, quote: true);
 
     private static string XmlText(string value) => value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
-
-    private static string Json(string? value)
-    {
-        if (value is null)
-        {
-            return "null";
-        }
-
-        var builder = new StringBuilder("\"");
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': builder.Append("\\\""); break;
-                case '\\': builder.Append("\\\\"); break;
-                case '\n': builder.Append("\\n"); break;
-                case '\r': builder.Append("\\r"); break;
-                case '\t': builder.Append("\\t"); break;
-                default:
-                    if (c < ' ')
-                    {
-                        builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        return builder.Append('"').ToString();
-    }
 }
