@@ -13,7 +13,8 @@ namespace Contrail.Generators.Tests;
 
 /// <summary>
 /// Builds in-memory compilations the way a user's project compiles: the running framework (with
-/// ASP.NET Core), Contrail.Abstractions, the test gRPC surface and the Grpc.Tools-generated protos.
+/// ASP.NET Core), Contrail.Abstractions, the real gRPC assemblies (Grpc.Core.Api, Grpc.Net.Common,
+/// Grpc.AspNetCore.Server) and the Grpc.Tools-generated protos.
 /// </summary>
 internal static class TestCompilation
 {
@@ -45,7 +46,7 @@ internal static class TestCompilation
             .WithGeneralDiagnosticOption(ReportDiagnostic.Error)
             .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic>
             {
-                // Assembly-binding noise between the test surface and the framework, not about the code.
+                // Assembly-binding noise between package and framework assembly versions, not about the code.
                 ["CS1701"] = ReportDiagnostic.Suppress,
                 ["CS1702"] = ReportDiagnostic.Suppress,
             });
@@ -98,8 +99,10 @@ internal static class TestCompilation
             .Where(path => Path.GetFileName(path) is var name
                 && (name.StartsWith("System.", StringComparison.Ordinal)
                     || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)
+                    || name.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal)
                     || name is "netstandard.dll" or "mscorlib.dll"
-                    || name is "Contrail.Abstractions.dll" or "Contrail.Testing.Grpc.dll" or "Contrail.Testing.Protos.dll" or "Google.Protobuf.dll"))
+                    || name is "Grpc.Core.Api.dll" or "Grpc.Net.Common.dll" or "Grpc.AspNetCore.Server.dll"
+                    || name is "Contrail.Abstractions.dll" or "Contrail.Testing.Protos.dll" or "Google.Protobuf.dll"))
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path));
         return references.ToImmutableArray();
     }
