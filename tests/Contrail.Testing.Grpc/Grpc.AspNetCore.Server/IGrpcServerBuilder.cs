@@ -1,9 +1,0 @@
-using Microsoft.Extensions.DependencyInjection;
-
-namespace Grpc.AspNetCore.Server;
-
-/// <summary>A builder abstraction for configuring gRPC servers.</summary>
-public interface IGrpcServerBuilder
-{
-    IServiceCollection Services { get; }
-}
