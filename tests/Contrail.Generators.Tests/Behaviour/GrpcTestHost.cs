@@ -52,7 +52,7 @@ internal sealed class GrpcTestHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Hosts <typeparamref name="TService"/> with <c>AddGrpc().AddContrail()</c>.</summary>
-    public static Task<GrpcTestHost> StartAsync<TService>(Action<IServiceCollection>? configureServices = null)
+    public static Task<GrpcTestHost> StartAsync<TService>(Action<IServiceCollection>? configureServices = null, Action<IApplicationBuilder>? configureApp = null)
         where TService : class =>
         StartAsync(
             services =>
@@ -60,16 +60,18 @@ internal sealed class GrpcTestHost : IAsyncDisposable
                 services.AddGrpc().AddContrail();
                 configureServices?.Invoke(services);
             },
-            endpoints => endpoints.MapGrpcService<TService>());
+            endpoints => endpoints.MapGrpcService<TService>(),
+            configureApp);
 
     /// <summary>Hosts whatever <paramref name="configureServices"/> registers and <paramref name="map"/> maps.</summary>
-    public static async Task<GrpcTestHost> StartAsync(Action<IServiceCollection> configureServices, Action<IEndpointRouteBuilder> map)
+    public static async Task<GrpcTestHost> StartAsync(Action<IServiceCollection> configureServices, Action<IEndpointRouteBuilder> map, Action<IApplicationBuilder>? configureApp = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseTestServer();
         configureServices(builder.Services);
         var app = builder.Build();
+        configureApp?.Invoke(app);
         map(app);
         await app.StartAsync();
         return new GrpcTestHost(app, app.GetTestServer());
