@@ -4,9 +4,10 @@ using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
 using Acme.Shop.V1;
-using Contrail.Testing.Grpc;
+using Grpc.AspNetCore.Server;
 using Google.Rpc;
 using Grpc.Core;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using RpcStatus = Google.Rpc.Status;
@@ -14,8 +15,9 @@ using RpcStatus = Google.Rpc.Status;
 namespace Contrail.Generators.Tests.Behaviour;
 
 /// <summary>
-/// The generated error mapping end to end: server → trailers → client, with the trailer decoded by
-/// Google.Api.CommonProtos (what Grpc.StatusProto reads) and by the generated client helpers.
+/// The generated error mapping end to end through the real ASP.NET Core gRPC pipeline: server →
+/// trailers → GrpcChannel → client, with the trailer decoded by Google.Api.CommonProtos, by
+/// Grpc.StatusProto and by the generated client helpers.
 /// </summary>
 [Collection(TelemetryCollection.Name)]
 public sealed class ErrorMappingBehaviourTests
@@ -26,35 +28,52 @@ public sealed class ErrorMappingBehaviourTests
     public async Task A_mapped_exception_reaches_the_client_with_its_status_message_and_ErrorInfo()
     {
         using var capture = new TelemetryCapture();
+        await using var host = await GrpcTestHost.StartAsync<ShopService>();
 
-        var result = await Invoke<ShopService>().UnaryAsync<GetOrderRequest, Order>(new ShopService().GetOrder, new GetOrderRequest { OrderId = "gone" }, new TestServerCallContext(GetOrder));
+        var received = await Assert.ThrowsAsync<RpcException>(() => host.Client.GetOrderAsync(new GetOrderRequest { OrderId = "gone" }).ResponseAsync);
 
-        Assert.Equal(StatusCode.NotFound, result.StatusCode);
-        Assert.Equal("Order o-404 was not found.", result.Status.Detail);
-        var status = RpcStatus.Parser.ParseFrom(result.Trailers.GetValueBytes("grpc-status-details-bin"));
+        Assert.Equal(StatusCode.NotFound, received.StatusCode);
+        Assert.Equal("Order o-404 was not found.", received.Status.Detail);
+        var status = RpcStatus.Parser.ParseFrom(received.Trailers.GetValueBytes("grpc-status-details-bin"));
         Assert.Equal((int)StatusCode.NotFound, status.Code);
         Assert.Equal("Order o-404 was not found.", status.Message);
         var detail = Assert.Single(status.Details);
         Assert.Equal("type.googleapis.com/google.rpc.ErrorInfo", detail.TypeUrl);
         var info = detail.Unpack<ErrorInfo>();
-
-        // Google.Api.CommonProtos 2.0.0 predates the rename of ErrorInfo field 1 from "type" to
-        // "reason"; the wire number is the same.
-        Assert.Equal("ORDER_NOT_FOUND", info.Type);
+        Assert.Equal("ORDER_NOT_FOUND", info.Reason);
         Assert.Equal("shop.acme.example", info.Domain);
         Assert.Equal(new Dictionary<string, string> { ["orderId"] = "o-404" }, info.Metadata);
 
-        var span = capture.SingleSpan();
+        var span = Assert.Single(await GrpcTestHost.WaitForAsync(capture.Spans, 1));
         Assert.Equal("NOT_FOUND", span.GetTagItem("rpc.response.status_code"));
         Assert.Null(span.GetTagItem("error.type"));
         Assert.Empty(span.Events);
     }
 
     [Fact]
+    public async Task Grpc_StatusProto_reads_the_mapped_status_and_ErrorInfo_from_the_RpcException()
+    {
+        await using var host = await GrpcTestHost.StartAsync<ShopService>();
+
+        var received = await Assert.ThrowsAsync<RpcException>(() => host.Client.GetOrderAsync(new GetOrderRequest { OrderId = "archived" }).ResponseAsync);
+
+        var status = received.GetRpcStatus();
+        Assert.NotNull(status);
+        Assert.Equal((int)StatusCode.FailedPrecondition, status.Code);
+        Assert.Equal(received.Status.Detail, status.Message);
+        var info = status.GetDetail<ErrorInfo>();
+        Assert.NotNull(info);
+        Assert.Equal("ORDER_ARCHIVED", info.Reason);
+        Assert.Equal("shop.acme.example", info.Domain);
+        Assert.Equal(new Dictionary<string, string> { ["archivedYear"] = "1999", ["orderId"] = "o-1999" }, info.Metadata);
+    }
+
+    [Fact]
     public async Task The_most_derived_mapping_wins_and_the_client_rebuilds_the_typed_exception()
     {
-        var result = await Invoke<ShopService>().UnaryAsync<GetOrderRequest, Order>(new ShopService().GetOrder, new GetOrderRequest { OrderId = "archived" }, new TestServerCallContext(GetOrder));
-        var received = new RpcException(result.Status, result.Trailers);
+        await using var host = await GrpcTestHost.StartAsync<ShopService>();
+
+        var received = await Assert.ThrowsAsync<RpcException>(() => host.Client.GetOrderAsync(new GetOrderRequest { OrderId = "archived" }).ResponseAsync);
 
         Assert.Equal(StatusCode.FailedPrecondition, received.StatusCode);
         Assert.True(ShopErrors.IsOrderArchived(received));
@@ -68,12 +87,11 @@ public sealed class ErrorMappingBehaviourTests
     [Fact]
     public async Task A_service_that_is_not_traced_maps_through_the_generated_interceptor()
     {
-        var services = new ServiceCollection();
-        services.AddGrpc(options => options.Interceptors.Add<ShopErrorsInterceptor>());
-        var invoker = GrpcServerInvoker.ForService<UntracedShopService>(services.BuildServiceProvider());
+        await using var host = await GrpcTestHost.StartAsync(
+            services => services.AddGrpc(options => options.Interceptors.Add<ShopErrorsInterceptor>()),
+            endpoints => endpoints.MapGrpcService<UntracedShopService>());
 
-        var result = await invoker.UnaryAsync<GetOrderRequest, Order>(new UntracedShopService().GetOrder, new GetOrderRequest(), new TestServerCallContext(GetOrder));
-        var received = new RpcException(result.Status, result.Trailers);
+        var received = await Assert.ThrowsAsync<RpcException>(() => host.Client.GetOrderAsync(new GetOrderRequest()).ResponseAsync);
 
         Assert.Equal(StatusCode.ResourceExhausted, received.StatusCode);
         Assert.Equal("Quota of 100 Orders exceeded.", received.Status.Detail);
@@ -92,12 +110,15 @@ public sealed class ErrorMappingBehaviourTests
     public async Task A_mapping_that_fails_leaves_the_original_exception_and_the_call_is_still_recorded_once()
     {
         using var capture = new TelemetryCapture();
+        await using var host = await GrpcTestHost.StartAsync<ShopService>();
 
-        var result = await Invoke<ShopService>().UnaryAsync<GetOrderRequest, Order>(new ShopService().GetOrder, new GetOrderRequest { OrderId = "broken" }, new TestServerCallContext(GetOrder));
+        var received = await Assert.ThrowsAsync<RpcException>(() => host.Client.GetOrderAsync(new GetOrderRequest { OrderId = "broken" }).ResponseAsync);
 
-        Assert.Equal(StatusCode.Unknown, result.StatusCode);
-        Assert.IsType<BrokenMetadataException>(result.Exception);
-        var span = capture.SingleSpan();
+        // The original exception reaches Grpc.AspNetCore, which answers with its safe default.
+        Assert.Equal(StatusCode.Unknown, received.StatusCode);
+        Assert.Equal("Exception was thrown by handler.", received.Status.Detail);
+        Assert.Null(received.Trailers.GetValueBytes("grpc-status-details-bin"));
+        var span = Assert.Single(await GrpcTestHost.WaitForAsync(capture.Spans, 1));
         Assert.Equal("UNKNOWN", span.GetTagItem("rpc.response.status_code"));
         Assert.Equal(typeof(BrokenMetadataException).FullName, span.GetTagItem("error.type"));
         Assert.Equal("UNKNOWN", capture.SingleMeasurement().Tags["rpc.response.status_code"]);
@@ -106,11 +127,15 @@ public sealed class ErrorMappingBehaviourTests
     [Fact]
     public async Task Unmapped_exceptions_keep_the_safe_default()
     {
-        var result = await Invoke<ShopService>().UnaryAsync<GetOrderRequest, Order>(new ShopService().GetOrder, new GetOrderRequest { OrderId = "boom" }, new TestServerCallContext(GetOrder));
+        await using var host = await GrpcTestHost.StartAsync<ShopService>();
 
-        Assert.Equal(StatusCode.Unknown, result.StatusCode);
-        Assert.Equal("Exception was thrown by handler.", result.Status.Detail);
-        Assert.Null(result.Trailers.GetValueBytes("grpc-status-details-bin"));
+        var received = await Assert.ThrowsAsync<RpcException>(() => host.Client.GetOrderAsync(new GetOrderRequest { OrderId = "boom" }).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unknown, received.StatusCode);
+        Assert.Equal("Exception was thrown by handler.", received.Status.Detail);
+        Assert.Null(received.Trailers.GetValueBytes("grpc-status-details-bin"));
+        Assert.Null(received.GetRpcStatus());
+        Assert.DoesNotContain("hunter2", string.Join(",", received.Trailers.Select(t => t.Key + t.Value)));
     }
 
     [Fact]
@@ -121,7 +146,7 @@ public sealed class ErrorMappingBehaviourTests
         Assert.Equal(StatusCode.FailedPrecondition, exception.StatusCode);
         Assert.Equal("Card ending 4242 was declined.", exception.Status.Detail);
         var info = RpcStatus.Parser.ParseFrom(exception.Trailers.GetValueBytes("grpc-status-details-bin")).Details.Single().Unpack<ErrorInfo>();
-        Assert.Equal(("PAYMENT_DECLINED", "shop.acme.example", "4242"), (info.Type, info.Domain, info.Metadata["last4"]));
+        Assert.Equal(("PAYMENT_DECLINED", "shop.acme.example", "4242"), (info.Reason, info.Domain, info.Metadata["last4"]));
         Assert.True(ShopErrors.IsDeclined(exception));
         Assert.Equal("PAYMENT_PROVIDER_DOWN", PaymentError.ProviderDown.ToRpcException().Status.Detail);
         Assert.Throws<ArgumentOutOfRangeException>(() => PaymentError.NotAnError.ToRpcException());
@@ -213,13 +238,5 @@ public sealed class ErrorMappingBehaviourTests
         }
 
         Assert.False(ShopErrors.IsOrderNotFound(new RpcException(new Grpc.Core.Status(StatusCode.NotFound, "no trailer"))));
-    }
-
-    private static GrpcServerInvoker Invoke<TService>()
-        where TService : class
-    {
-        var services = new ServiceCollection();
-        services.AddGrpc().AddContrail();
-        return GrpcServerInvoker.ForService<TService>(services.BuildServiceProvider());
     }
 }

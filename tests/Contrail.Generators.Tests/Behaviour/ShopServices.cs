@@ -42,6 +42,9 @@ public sealed class ShopService : Orders.OrdersBase
             case "slow":
                 await Task.Delay(Timeout.InfiniteTimeSpan, context.CancellationToken);
                 return new Order();
+            case "null":
+                // Grpc.AspNetCore ends a unary call whose handler returns no message as CANCELLED.
+                return null!;
             case "status":
                 context.Status = new Status(StatusCode.FailedPrecondition, "Set, not thrown.");
                 return new Order();

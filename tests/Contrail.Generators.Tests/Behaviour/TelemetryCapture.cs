@@ -29,6 +29,10 @@ internal sealed class TelemetryCapture : IDisposable
                 {
                     Spans.Add(activity);
                 }
+                else if (activity.Source.Name == "Microsoft.AspNetCore")
+                {
+                    RequestSpans.Add(activity);
+                }
             },
         };
         ActivitySource.AddActivityListener(_activityListener);
@@ -52,6 +56,9 @@ internal sealed class TelemetryCapture : IDisposable
     public static readonly ActivitySource TestSource = new(CallerSourceName);
 
     public ConcurrentBag<Activity> Spans { get; } = new();
+
+    /// <summary>ASP.NET Core's request spans, when listened to.</summary>
+    public ConcurrentBag<Activity> RequestSpans { get; } = new();
 
     public ConcurrentBag<Measurement> Measurements { get; } = new();
 

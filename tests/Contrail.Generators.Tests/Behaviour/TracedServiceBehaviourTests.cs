@@ -1,14 +1,15 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.IO;
 using System.Linq;
+using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using Acme.Shop.V1;
-using Contrail.Testing.Grpc;
 using Grpc.AspNetCore.Server;
 using Grpc.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Xunit;
@@ -22,16 +23,11 @@ public sealed class TelemetryCollection
     public const string Name = "Telemetry";
 }
 
+/// <summary>The generated tracing through the real ASP.NET Core gRPC pipeline: TestServer, a real
+/// GrpcChannel and the generated client.</summary>
 [Collection(TelemetryCollection.Name)]
 public sealed class TracedServiceBehaviourTests
 {
-    private const string GetOrder = "/acme.shop.v1.Orders/GetOrder";
-    private const string WatchOrders = "/acme.shop.v1.Orders/WatchOrders";
-    private const string UploadOrders = "/acme.shop.v1.Orders/UploadOrders";
-    private const string Chat = "/acme.shop.v1.Orders/Chat";
-
-    private static readonly double[] s_advisedBuckets = { 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10 };
-
     [Fact]
     public void AddContrail_registers_one_singleton_interceptor_per_service_and_is_idempotent()
     {
@@ -50,7 +46,7 @@ public sealed class TracedServiceBehaviourTests
     public async Task Unary_success_records_one_server_span_under_the_callers_span_and_one_duration()
     {
         using var capture = new TelemetryCapture();
-        using var caller = TelemetryCapture.TestSource.StartActivity("caller", ActivityKind.Client)!;
+        await using var host = await GrpcTestHost.StartAsync<ShopService>();
         var request = new GetOrderRequest
         {
             OrderId = "o-17",
@@ -58,24 +54,35 @@ public sealed class TracedServiceBehaviourTests
             Customer = new Customer { Id = "c-1", Tier = Tier.Gold, Address = new Address { Country = "NL" } },
         };
 
-        var result = await Invoke<ShopService>().UnaryAsync<GetOrderRequest, Order>(new ShopService().GetOrder, request, Context(GetOrder));
+        Order response;
+        ActivityTraceId callerTrace;
+        ActivitySpanId callerSpan;
+        using (var caller = TelemetryCapture.TestSource.StartActivity("caller", ActivityKind.Client)!)
+        {
+            (callerTrace, callerSpan) = (caller.TraceId, caller.SpanId);
+            response = await host.Client.GetOrderAsync(request);
+        }
 
-        Assert.Equal(StatusCode.OK, result.StatusCode);
-        var span = capture.SingleSpan();
+        Assert.Equal(4200, response.TotalCents);
+        var span = Assert.Single(await GrpcTestHost.WaitForAsync(capture.Spans, 1));
         Assert.Equal("acme.shop.v1.Orders/GetOrder", span.DisplayName);
         Assert.Equal(ActivityKind.Server, span.Kind);
-        Assert.Equal(caller.TraceId, span.TraceId);
-        Assert.Equal(caller.SpanId, span.ParentSpanId);
+        Assert.Equal(callerTrace, span.TraceId);
+
+        // Grpc.Net.Client starts its own call activity under the caller's span; the traceparent carries it.
+        var clientCall = Assert.Single(host.PropagatedSpans);
+        Assert.Equal(callerSpan, clientCall.ParentSpanId);
+        Assert.Equal(clientCall.SpanId, span.ParentSpanId);
+        Assert.True(span.HasRemoteParent);
         Assert.Equal(ActivityStatusCode.Unset, span.Status);
+
+        // TestServer's requests go to http://localhost/ with no connection address: no port, no peer.
         Assert.Equal(
             new Dictionary<string, object?>
             {
                 ["rpc.system.name"] = "grpc",
                 ["rpc.method"] = "acme.shop.v1.Orders/GetOrder",
-                ["server.address"] = "shop.internal",
-                ["server.port"] = 8443,
-                ["network.peer.address"] = "10.1.2.3",
-                ["network.peer.port"] = 50123,
+                ["server.address"] = "localhost",
                 ["acme.order.id"] = "o-17",
                 ["acme.customer.tier"] = "TIER_GOLD",
                 ["acme.customer.country"] = "NL",
@@ -98,21 +105,30 @@ public sealed class TracedServiceBehaviourTests
     }
 
     [Theory]
-    [InlineData("shop.internal:8443", "ipv4:10.1.2.3:50123", "shop.internal", 8443, "10.1.2.3", 50123)]
-    [InlineData("[::1]:5001", "ipv6:[::1]:50000", "::1", 5001, "::1", 50000)]
-    [InlineData("shop.internal", "ipv6:[fe80::1]:443", "shop.internal", null, "fe80::1", 443)]
-    [InlineData("::1", "unix:/tmp/grpc.sock", "::1", null, "/tmp/grpc.sock", null)]
-    [InlineData("shop.internal:99999", "ipv4:10.1.2.3:port", null, null, null, null)]
-    public async Task Server_and_peer_addresses_are_parsed_from_the_call(string host, string peer, string? address, int? port, string? peerAddress, int? peerPort)
+    [InlineData("shop.internal:8443", "10.1.2.3", 50123, "shop.internal", 8443, "10.1.2.3", 50123)]
+    [InlineData("[::1]:5001", "::1", 50000, "::1", 5001, "::1", 50000)]
+    [InlineData("shop.internal", "fe80::1", 443, "shop.internal", null, "fe80::1", 443)]
+    [InlineData("shop.internal:99999", null, 0, null, null, null, null)]
+    public async Task Server_and_peer_addresses_are_parsed_from_the_call(string host, string? remoteIp, int remotePort, string? address, int? port, string? peerAddress, int? peerPort)
     {
+        // The request's Host and the connection's remote end, set ahead of the gRPC endpoint: what
+        // Grpc.AspNetCore turns into ServerCallContext.Host and .Peer ("ipv4:…" / "ipv6:[…]:…").
         using var capture = new TelemetryCapture();
-        var context = Context(GetOrder);
-        context.Host = host;
-        context.Peer = peer;
+        await using var server = await GrpcTestHost.StartAsync<ShopService>(configureApp: app => app.Use(next => context =>
+        {
+            context.Request.Host = new HostString(host);
+            if (remoteIp is not null)
+            {
+                context.Connection.RemoteIpAddress = IPAddress.Parse(remoteIp);
+                context.Connection.RemotePort = remotePort;
+            }
 
-        await Invoke<ShopService>().UnaryAsync<GetOrderRequest, Order>(new ShopService().GetOrder, new GetOrderRequest { OrderId = "o" }, context);
+            return next(context);
+        }));
 
-        var span = capture.SingleSpan();
+        await server.Client.GetOrderAsync(new GetOrderRequest { OrderId = "o" });
+
+        var span = Assert.Single(await GrpcTestHost.WaitForAsync(capture.Spans, 1));
         Assert.Equal(address, span.GetTagItem("server.address"));
         Assert.Equal(port, span.GetTagItem("server.port"));
         Assert.Equal(peerAddress, span.GetTagItem("network.peer.address"));
@@ -123,10 +139,11 @@ public sealed class TracedServiceBehaviourTests
     public async Task An_absent_nested_message_records_nothing_for_its_members()
     {
         using var capture = new TelemetryCapture();
+        await using var host = await GrpcTestHost.StartAsync<ShopService>();
 
-        await Invoke<ShopService>().UnaryAsync<GetOrderRequest, Order>(new ShopService().GetOrder, new GetOrderRequest { OrderId = "o-1" }, Context(GetOrder));
+        await host.Client.GetOrderAsync(new GetOrderRequest { OrderId = "o-1" });
 
-        var tags = capture.SingleSpan().TagObjects.Select(t => t.Key).ToList();
+        var tags = Assert.Single(await GrpcTestHost.WaitForAsync(capture.Spans, 1)).TagObjects.Select(t => t.Key).ToList();
         Assert.Contains("acme.order.id", tags);
         Assert.DoesNotContain("acme.customer.tier", tags);
         Assert.DoesNotContain("acme.customer.country", tags);
@@ -136,12 +153,13 @@ public sealed class TracedServiceBehaviourTests
     public async Task An_RpcException_passes_through_with_its_status_and_NOT_FOUND_is_not_an_error_by_default()
     {
         using var capture = new TelemetryCapture();
+        await using var host = await GrpcTestHost.StartAsync<ShopService>();
 
-        var result = await Invoke<ShopService>().UnaryAsync<GetOrderRequest, Order>(new ShopService().GetOrder, new GetOrderRequest { OrderId = "missing" }, Context(GetOrder));
+        var received = await Assert.ThrowsAsync<RpcException>(() => host.Client.GetOrderAsync(new GetOrderRequest { OrderId = "missing" }).ResponseAsync);
 
-        Assert.Equal(StatusCode.NotFound, result.StatusCode);
-        Assert.Equal("Order missing was not found.", result.Status.Detail);
-        var span = capture.SingleSpan();
+        Assert.Equal(StatusCode.NotFound, received.StatusCode);
+        Assert.Equal("Order missing was not found.", received.Status.Detail);
+        var span = Assert.Single(await GrpcTestHost.WaitForAsync(capture.Spans, 1));
         Assert.Equal("NOT_FOUND", span.GetTagItem("rpc.response.status_code"));
         Assert.Null(span.GetTagItem("error.type"));
         Assert.Equal(ActivityStatusCode.Unset, span.Status);
@@ -153,13 +171,14 @@ public sealed class TracedServiceBehaviourTests
     public async Task An_unhandled_exception_reaches_the_client_as_UNKNOWN_without_its_message_and_is_recorded_on_the_span()
     {
         using var capture = new TelemetryCapture();
+        await using var host = await GrpcTestHost.StartAsync<ShopService>();
 
-        var result = await Invoke<ShopService>().UnaryAsync<GetOrderRequest, Order>(new ShopService().GetOrder, new GetOrderRequest { OrderId = "boom" }, Context(GetOrder));
+        var received = await Assert.ThrowsAsync<RpcException>(() => host.Client.GetOrderAsync(new GetOrderRequest { OrderId = "boom" }).ResponseAsync);
 
-        Assert.Equal(StatusCode.Unknown, result.StatusCode);
-        Assert.Equal("Exception was thrown by handler.", result.Status.Detail);
-        Assert.DoesNotContain("hunter2", result.Status.Detail + string.Join(",", result.Trailers.Select(t => t.Key + t.Value)));
-        var span = capture.SingleSpan();
+        Assert.Equal(StatusCode.Unknown, received.StatusCode);
+        Assert.Equal("Exception was thrown by handler.", received.Status.Detail);
+        Assert.DoesNotContain("hunter2", received.Status.Detail + string.Join(",", received.Trailers.Select(t => t.Key + t.Value)));
+        var span = Assert.Single(await GrpcTestHost.WaitForAsync(capture.Spans, 1));
         Assert.Equal("UNKNOWN", span.GetTagItem("rpc.response.status_code"));
         Assert.Equal("System.InvalidOperationException", span.GetTagItem("error.type"));
         Assert.Equal(ActivityStatusCode.Error, span.Status);
@@ -173,37 +192,44 @@ public sealed class TracedServiceBehaviourTests
     public async Task A_unary_handler_returning_no_message_is_recorded_as_the_CANCELLED_the_client_gets()
     {
         using var capture = new TelemetryCapture();
-        var interceptor = new ShopServiceContrailInterceptor();
+        await using var host = await GrpcTestHost.StartAsync<ShopService>();
 
-        var response = await interceptor.UnaryServerHandler<GetOrderRequest, Order>(new GetOrderRequest(), Context(GetOrder), static (_, _) => Task.FromResult<Order>(null!));
+        var received = await Assert.ThrowsAsync<RpcException>(() => host.Client.GetOrderAsync(new GetOrderRequest { OrderId = "null" }).ResponseAsync);
 
-        Assert.Null(response);
-        Assert.Equal("CANCELLED", capture.SingleSpan().GetTagItem("rpc.response.status_code"));
+        Assert.Equal(StatusCode.Cancelled, received.StatusCode);
+        Assert.Equal("CANCELLED", Assert.Single(await GrpcTestHost.WaitForAsync(capture.Spans, 1)).GetTagItem("rpc.response.status_code"));
     }
 
     [Fact]
     public async Task A_status_set_on_the_context_is_the_calls_status()
     {
         using var capture = new TelemetryCapture();
+        await using var host = await GrpcTestHost.StartAsync<ShopService>();
 
-        var result = await Invoke<ShopService>().UnaryAsync<GetOrderRequest, Order>(new ShopService().GetOrder, new GetOrderRequest { OrderId = "status" }, Context(GetOrder));
+        var received = await Assert.ThrowsAsync<RpcException>(() => host.Client.GetOrderAsync(new GetOrderRequest { OrderId = "status" }).ResponseAsync);
 
-        Assert.Equal(StatusCode.FailedPrecondition, result.ServerStatus.StatusCode);
-        Assert.Equal("FAILED_PRECONDITION", capture.SingleSpan().GetTagItem("rpc.response.status_code"));
+        Assert.Equal(StatusCode.FailedPrecondition, received.StatusCode);
+        Assert.Equal("Set, not thrown.", received.Status.Detail);
+        Assert.Equal("FAILED_PRECONDITION", Assert.Single(await GrpcTestHost.WaitForAsync(capture.Spans, 1)).GetTagItem("rpc.response.status_code"));
     }
 
     [Fact]
     public async Task Caller_cancellation_is_CANCELLED_and_not_an_error()
     {
         using var capture = new TelemetryCapture();
-        var context = Context(GetOrder);
+        await using var host = await GrpcTestHost.StartAsync<ShopService>();
+        using var cancellation = new CancellationTokenSource();
 
-        var call = Invoke<ShopService>().UnaryAsync<GetOrderRequest, Order>(new ShopService().GetOrder, new GetOrderRequest { OrderId = "slow" }, context);
-        context.Cancel();
-        var result = await call;
+        var call = host.Client.GetOrderAsync(new GetOrderRequest { OrderId = "slow" }, cancellationToken: cancellation.Token);
+        await Task.Delay(100);
+        cancellation.Cancel();
+        var received = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
 
-        Assert.Equal(StatusCode.Cancelled, result.StatusCode);
-        var span = capture.SingleSpan();
+        var span = Assert.Single(await GrpcTestHost.WaitForAsync(capture.Spans, 1));
+
+        // TestServer has no stream reset: the server's own answer to the cancelled handler (UNKNOWN)
+        // races the client's own CANCELLED. The server's record is what is under test.
+        Assert.NotEqual(StatusCode.OK, received.StatusCode);
         Assert.Equal("CANCELLED", span.GetTagItem("rpc.response.status_code"));
         Assert.Null(span.GetTagItem("error.type"));
         Assert.Equal(ActivityStatusCode.Unset, span.Status);
@@ -214,15 +240,17 @@ public sealed class TracedServiceBehaviourTests
     public async Task A_passed_deadline_is_DEADLINE_EXCEEDED_and_an_error()
     {
         using var capture = new TelemetryCapture();
-        var context = Context(GetOrder);
-        context.Deadline = DateTime.UtcNow.AddMilliseconds(20);
+        await using var host = await GrpcTestHost.StartAsync<ShopService>();
 
-        var call = Invoke<ShopService>().UnaryAsync<GetOrderRequest, Order>(new ShopService().GetOrder, new GetOrderRequest { OrderId = "slow" }, context);
-        await Task.Delay(60);
-        context.Cancel();
-        await call;
+        var received = await Assert.ThrowsAsync<RpcException>(() =>
+            host.Client.GetOrderAsync(new GetOrderRequest { OrderId = "slow" }, deadline: DateTime.UtcNow.AddMilliseconds(200)).ResponseAsync);
 
-        var span = capture.SingleSpan();
+        var span = Assert.Single(await GrpcTestHost.WaitForAsync(capture.Spans, 1));
+
+        // TestServer has no stream reset, so the server cannot end the call with DEADLINE_EXCEEDED at the
+        // deadline; its answer to the cancelled handler (UNKNOWN) races the client's own deadline
+        // (DEADLINE_EXCEEDED, or CANCELLED as the request is torn down). The server's record is what is under test.
+        Assert.NotEqual(StatusCode.OK, received.StatusCode);
         Assert.Equal("DEADLINE_EXCEEDED", span.GetTagItem("rpc.response.status_code"));
         Assert.Equal("DEADLINE_EXCEEDED", span.GetTagItem("error.type"));
         Assert.Equal(ActivityStatusCode.Error, span.Status);
@@ -230,87 +258,83 @@ public sealed class TracedServiceBehaviourTests
     }
 
     [Fact]
-    public async Task A_deadline_the_server_already_reported_is_DEADLINE_EXCEEDED_even_if_its_clock_says_otherwise()
-    {
-        // The server's deadline is its receive time plus the caller's timeout, so it can fall just
-        // after the moment its own deadline handling cancels the call.
-        using var capture = new TelemetryCapture();
-        var context = Context(GetOrder);
-        context.Deadline = DateTime.UtcNow.AddMinutes(1);
-
-        var call = Invoke<ShopService>().UnaryAsync<GetOrderRequest, Order>(new ShopService().GetOrder, new GetOrderRequest { OrderId = "slow" }, context);
-        context.Status = new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded");
-        context.Cancel();
-        await call;
-
-        Assert.Equal("DEADLINE_EXCEEDED", capture.SingleSpan().GetTagItem("rpc.response.status_code"));
-    }
-
-    [Fact]
     public async Task Span_status_overrides_apply_per_service_and_per_method()
     {
         using var capture = new TelemetryCapture();
+        await using var host = await GrpcTestHost.StartAsync<StrictShopService>();
 
-        await Invoke<StrictShopService>().UnaryAsync<GetOrderRequest, Order>(new StrictShopService().GetOrder, new GetOrderRequest(), Context(GetOrder));
-        var notFound = capture.SingleSpan();
+        await Assert.ThrowsAsync<RpcException>(() => host.Client.GetOrderAsync(new GetOrderRequest()).ResponseAsync);
+        var notFound = Assert.Single(await GrpcTestHost.WaitForAsync(capture.Spans, 1));
         Assert.Equal(ActivityStatusCode.Error, notFound.Status);
         Assert.Equal("NOT_FOUND", notFound.GetTagItem("error.type"));
 
-        var context = Context(GetOrder);
-        context.Deadline = DateTime.UtcNow.AddMilliseconds(10);
-        var call = Invoke<StrictShopService>().UnaryAsync<GetOrderRequest, Order>(new StrictShopService().GetOrder, new GetOrderRequest { OrderId = "slow" }, context);
-        await Task.Delay(40);
-        context.Cancel();
-        await call;
-        var deadline = Assert.Single(capture.Spans, s => s != notFound);
+        var received = await Assert.ThrowsAsync<RpcException>(() =>
+            host.Client.GetOrderAsync(new GetOrderRequest { OrderId = "slow" }, deadline: DateTime.UtcNow.AddMilliseconds(200)).ResponseAsync);
+        Assert.NotEqual(StatusCode.OK, received.StatusCode);
+        var deadline = Assert.Single(await GrpcTestHost.WaitForAsync(capture.Spans, 2), s => s != notFound);
         Assert.Equal("DEADLINE_EXCEEDED", deadline.GetTagItem("rpc.response.status_code"));
         Assert.Equal(ActivityStatusCode.Unset, deadline.Status);
         Assert.Null(deadline.GetTagItem("error.type"));
     }
 
     [Fact]
-    public async Task Server_streaming_success_and_an_aborted_stream_each_end_the_span_once()
+    public async Task Server_streaming_success_and_a_client_abort_mid_stream_each_end_the_span_once()
     {
         using var capture = new TelemetryCapture();
-        var writer = new TestServerStreamWriter<Order>();
+        await using var host = await GrpcTestHost.StartAsync<ShopService>();
 
-        var ok = await Invoke<ShopService>().ServerStreamingAsync<WatchOrdersRequest, Order>(
-            new ShopService().WatchOrders, new WatchOrdersRequest { CustomerId = "c", Count = 3 }, writer, Context(WatchOrders));
+        using (var ok = host.Client.WatchOrders(new WatchOrdersRequest { CustomerId = "c", Count = 3 }))
+        {
+            var received = new List<string>();
+            while (await ok.ResponseStream.MoveNext(CancellationToken.None))
+            {
+                received.Add(ok.ResponseStream.Current.OrderId);
+            }
 
-        Assert.Equal(StatusCode.OK, ok.StatusCode);
-        Assert.Equal(3, writer.Messages.Count);
-        Assert.Equal("OK", capture.SingleSpan().GetTagItem("rpc.response.status_code"));
+            Assert.Equal(new[] { "c-0", "c-1", "c-2" }, received);
+            Assert.Equal(StatusCode.OK, ok.GetStatus().StatusCode);
+        }
 
-        var aborted = Context(WatchOrders);
-        var failingWriter = new TestServerStreamWriter<Order>(aborted) { FailAfter = 1, WriteException = new IOException("The client reset the request stream.") };
-        aborted.Cancel();
-        await Invoke<ShopService>().ServerStreamingAsync<WatchOrdersRequest, Order>(
-            new ShopService().WatchOrders, new WatchOrdersRequest { CustomerId = "c", Count = 3 }, failingWriter, aborted);
+        Assert.Equal("OK", Assert.Single(await GrpcTestHost.WaitForAsync(capture.Spans, 1)).GetTagItem("rpc.response.status_code"));
 
-        Assert.Equal(2, capture.Spans.Count);
-        Assert.Single(capture.Spans, s => (string?)s.GetTagItem("rpc.response.status_code") == "CANCELLED");
+        // The client reads one message of a long stream, then disposes the call: the stream is reset.
+        using (var aborted = host.Client.WatchOrders(new WatchOrdersRequest { CustomerId = "c", Count = 1_000_000 }))
+        {
+            Assert.True(await aborted.ResponseStream.MoveNext(CancellationToken.None));
+        }
+
+        var spans = await GrpcTestHost.WaitForAsync(capture.Spans, 2);
+        Assert.Equal(2, spans.Count);
+        Assert.Single(spans, s => (string?)s.GetTagItem("rpc.response.status_code") == "CANCELLED");
         Assert.Equal(2, capture.Measurements.Count);
-        Assert.All(capture.Spans, s => Assert.True(s.Duration > TimeSpan.Zero));
+        Assert.All(spans, s => Assert.True(s.Duration > TimeSpan.Zero));
     }
 
     [Fact]
-    public async Task Client_streaming_success_and_a_request_stream_that_fails_after_cancellation()
+    public async Task Client_streaming_success_and_a_client_abort_mid_stream()
     {
         using var capture = new TelemetryCapture();
+        await using var host = await GrpcTestHost.StartAsync<ShopService>();
 
-        var ok = await Invoke<ShopService>().ClientStreamingAsync<Order, UploadSummary>(
-            new ShopService().UploadOrders, new TestAsyncStreamReader<Order>(new[] { new Order(), new Order() }), Context(UploadOrders));
-        Assert.Equal(2, ok.Response!.Count);
-        Assert.Equal("OK", capture.SingleSpan().GetTagItem("rpc.response.status_code"));
+        using (var ok = host.Client.UploadOrders())
+        {
+            await ok.RequestStream.WriteAsync(new Order());
+            await ok.RequestStream.WriteAsync(new Order());
+            await ok.RequestStream.CompleteAsync();
+            Assert.Equal(2, (await ok.ResponseAsync).Count);
+        }
 
-        var aborted = Context(UploadOrders);
-        var reader = TestAsyncStreamReader<Order>.CancelledAfter(new[] { new Order() }, 1, aborted.CancellationToken);
-        var call = Invoke<ShopService>().ClientStreamingAsync<Order, UploadSummary>(new ShopService().UploadOrders, reader, aborted);
-        aborted.Cancel();
-        var result = await call;
+        Assert.Equal("OK", Assert.Single(await GrpcTestHost.WaitForAsync(capture.Spans, 1)).GetTagItem("rpc.response.status_code"));
 
-        Assert.Equal(StatusCode.Cancelled, result.StatusCode);
-        Assert.Single(capture.Spans, s => (string?)s.GetTagItem("rpc.response.status_code") == "CANCELLED");
+        using (var aborted = host.Client.UploadOrders())
+        {
+            await aborted.RequestStream.WriteAsync(new Order());
+            await Task.Delay(100);
+        }
+
+        var spans = await GrpcTestHost.WaitForAsync(capture.Spans, 2);
+        Assert.Equal(2, spans.Count);
+        Assert.Single(spans, s => (string?)s.GetTagItem("rpc.response.status_code") == "CANCELLED");
         Assert.Equal(2, capture.Measurements.Count);
     }
 
@@ -318,27 +342,51 @@ public sealed class TracedServiceBehaviourTests
     public async Task Duplex_streaming_is_traced()
     {
         using var capture = new TelemetryCapture();
-        var writer = new TestServerStreamWriter<ChatMessage>();
+        await using var host = await GrpcTestHost.StartAsync<ShopService>();
 
-        var result = await Invoke<ShopService>().DuplexStreamingAsync<ChatMessage, ChatMessage>(
-            new ShopService().Chat, new TestAsyncStreamReader<ChatMessage>(new[] { new ChatMessage { Text = "hi" } }), writer, Context(Chat));
+        using (var call = host.Client.Chat())
+        {
+            await call.RequestStream.WriteAsync(new ChatMessage { Text = "hi" });
+            Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+            Assert.Equal("echo: hi", call.ResponseStream.Current.Text);
+            await call.RequestStream.CompleteAsync();
+            Assert.False(await call.ResponseStream.MoveNext(CancellationToken.None));
+            Assert.Equal(StatusCode.OK, call.GetStatus().StatusCode);
+        }
 
-        Assert.Equal(StatusCode.OK, result.StatusCode);
-        Assert.Equal("echo: hi", Assert.Single(writer.Messages).Text);
-        var span = capture.SingleSpan();
+        var span = Assert.Single(await GrpcTestHost.WaitForAsync(capture.Spans, 1));
         Assert.Equal("acme.shop.v1.Orders/Chat", span.DisplayName);
+        Assert.Equal("OK", span.GetTagItem("rpc.response.status_code"));
         Assert.Equal("acme.shop.v1.Orders/Chat", capture.SingleMeasurement().Tags["rpc.method"]);
+    }
+
+    [Fact]
+    public async Task Duplex_streaming_aborted_by_the_client_mid_stream_is_CANCELLED()
+    {
+        using var capture = new TelemetryCapture();
+        await using var host = await GrpcTestHost.StartAsync<ShopService>();
+
+        using (var call = host.Client.Chat())
+        {
+            await call.RequestStream.WriteAsync(new ChatMessage { Text = "hi" });
+            Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        }
+
+        var span = Assert.Single(await GrpcTestHost.WaitForAsync(capture.Spans, 1));
+        Assert.Equal("CANCELLED", span.GetTagItem("rpc.response.status_code"));
+        Assert.Null(span.GetTagItem("error.type"));
     }
 
     [Fact]
     public async Task A_NotTraced_method_records_nothing()
     {
         using var capture = new TelemetryCapture();
+        await using var host = await GrpcTestHost.StartAsync<ShopService>();
 
-        var result = await Invoke<ShopService>().UnaryAsync<HealthCheckRequest, HealthCheckResponse>(
-            new ShopService().Check, new HealthCheckRequest(), Context("/acme.shop.v1.Orders/Check"));
+        var response = await host.Client.CheckAsync(new HealthCheckRequest());
 
-        Assert.True(result.Response!.Serving);
+        Assert.True(response.Serving);
+        await Task.Delay(100);
         Assert.Empty(capture.Spans);
         Assert.Empty(capture.Measurements);
     }
@@ -347,51 +395,53 @@ public sealed class TracedServiceBehaviourTests
     public async Task A_recorded_ASP_NET_Core_request_span_is_enriched_instead_of_nesting_a_second_server_span()
     {
         using var capture = new TelemetryCapture(listenToAspNetCore: true);
-        using var aspNetCore = new ActivitySource("Microsoft.AspNetCore");
-        using var hosting = aspNetCore.StartActivity("Microsoft.AspNetCore.Hosting.HttpRequestIn", ActivityKind.Server)!;
+        await using var host = await GrpcTestHost.StartAsync<ShopService>();
 
-        await Invoke<ShopService>().UnaryAsync<GetOrderRequest, Order>(new ShopService().GetOrder, new GetOrderRequest { OrderId = "missing" }, Context(GetOrder));
+        await Assert.ThrowsAsync<RpcException>(() => host.Client.GetOrderAsync(new GetOrderRequest { OrderId = "missing" }).ResponseAsync);
 
+        var hosting = Assert.Single(await GrpcTestHost.WaitForAsync(capture.RequestSpans, 1));
         Assert.Empty(capture.Spans);
         Assert.Equal("acme.shop.v1.Orders/GetOrder", hosting.DisplayName);
         Assert.Equal("grpc", hosting.GetTagItem("rpc.system.name"));
         Assert.Equal("acme.shop.v1.Orders/GetOrder", hosting.GetTagItem("rpc.method"));
         Assert.Equal("NOT_FOUND", hosting.GetTagItem("rpc.response.status_code"));
         Assert.Equal("missing", hosting.GetTagItem("acme.order.id"));
-        Assert.Equal("shop.internal", hosting.GetTagItem("server.address"));
-        Assert.Equal("10.1.2.3", hosting.GetTagItem("network.peer.address"));
+        Assert.Equal("localhost", hosting.GetTagItem("server.address"));
         Assert.Single(capture.Measurements);
     }
 
     [Fact]
     public async Task An_unrecorded_request_span_is_skipped_as_parent_so_no_span_points_at_an_unexported_one()
     {
-        // ASP.NET Core creates its request span even when no tracer listens to it; Contrail's span
-        // must then hang off the caller's span from the traceparent, not off the unexported one.
+        // ASP.NET Core creates its request span even when no tracer listens to its source (here because
+        // a DiagnosticListener subscriber is on); Contrail's span must then hang off the caller's span
+        // from the traceparent, not off the unexported one.
         using var capture = new TelemetryCapture(listenToAspNetCore: false);
+        using var requestSpans = new HostingDiagnosticsObserver();
+        await using var host = await GrpcTestHost.StartAsync<ShopService>();
         const string traceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
-        using var hosting = new Activity("Microsoft.AspNetCore.Hosting.HttpRequestIn").SetParentId(traceParent).Start();
+        Activity.Current = null;
 
-        await Invoke<ShopService>().UnaryAsync<GetOrderRequest, Order>(new ShopService().GetOrder, new GetOrderRequest { OrderId = "o" }, Context(GetOrder));
+        await host.Client.GetOrderAsync(new GetOrderRequest { OrderId = "o" }, new Metadata { { "traceparent", traceParent } });
 
-        var span = capture.SingleSpan();
+        var span = Assert.Single(await GrpcTestHost.WaitForAsync(capture.Spans, 1));
+        var hosting = Assert.Single(requestSpans.Started);
         Assert.Equal("0af7651916cd43dd8448eb211c80319c", span.TraceId.ToHexString());
         Assert.Equal("b7ad6b7169203331", span.ParentSpanId.ToHexString());
+        Assert.Equal("b7ad6b7169203331", hosting.ParentSpanId.ToHexString());
         Assert.NotEqual(hosting.SpanId, span.ParentSpanId);
-        Assert.Same(hosting, Activity.Current);
     }
 
     [Fact]
     public async Task Without_any_current_span_the_traceparent_header_is_the_parent()
     {
         using var capture = new TelemetryCapture();
+        await using var host = await GrpcTestHost.StartAsync<ShopService>();
         Activity.Current = null;
-        var context = Context(GetOrder);
-        context.RequestHeaders.Add("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
 
-        await Invoke<ShopService>().UnaryAsync<GetOrderRequest, Order>(new ShopService().GetOrder, new GetOrderRequest { OrderId = "o" }, context);
+        await host.Client.GetOrderAsync(new GetOrderRequest { OrderId = "o" }, new Metadata { { "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01" } });
 
-        var span = capture.SingleSpan();
+        var span = Assert.Single(await GrpcTestHost.WaitForAsync(capture.Spans, 1));
         Assert.Equal("4bf92f3577b34da6a3ce929d0e0e4736", span.TraceId.ToHexString());
         Assert.Equal("00f067aa0ba902b7", span.ParentSpanId.ToHexString());
         Assert.True(span.HasRemoteParent);
@@ -401,45 +451,60 @@ public sealed class TracedServiceBehaviourTests
     public async Task With_only_the_histogram_listened_to_no_span_is_created_but_the_duration_is_recorded()
     {
         using var capture = new TelemetryCapture(listenToContrail: false);
+        await using var host = await GrpcTestHost.StartAsync<ShopService>();
 
-        await Invoke<ShopService>().UnaryAsync<GetOrderRequest, Order>(new ShopService().GetOrder, new GetOrderRequest { OrderId = "o" }, Context(GetOrder));
+        await host.Client.GetOrderAsync(new GetOrderRequest { OrderId = "o" });
 
+        var measurement = Assert.Single(await GrpcTestHost.WaitForAsync(capture.Measurements, 1));
         Assert.Empty(capture.Spans);
-        Assert.Equal("OK", capture.SingleMeasurement().Tags["rpc.response.status_code"]);
+        Assert.Equal("OK", measurement.Tags["rpc.response.status_code"]);
     }
 
-    [Fact]
-    public async Task With_nothing_listening_a_call_passes_straight_through_without_allocating()
+    /// <summary>Subscribes to ASP.NET Core's DiagnosticListener, which makes it create its request
+    /// activity without an ActivitySource listener: an activity no tracer records.</summary>
+    private sealed class HostingDiagnosticsObserver : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
     {
-        var interceptor = new ShopServiceContrailInterceptor();
-        var context = Context(GetOrder);
-        var request = new GetOrderRequest { OrderId = "cached" };
-        UnaryServerMethod<GetOrderRequest, Order> handler = static (_, _) => ShopService.CachedOrder;
+        private readonly IDisposable _all;
+        private readonly List<IDisposable> _subscriptions = new();
 
-        // Warm up: type initialisation and JIT allocate once.
-        await interceptor.UnaryServerHandler(request, context, handler);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 100; i++)
+        public HostingDiagnosticsObserver() => _all = DiagnosticListener.AllListeners.Subscribe(this);
+
+        public System.Collections.Concurrent.ConcurrentBag<Activity> Started { get; } = new();
+
+        public void OnNext(DiagnosticListener value)
         {
-            _ = interceptor.UnaryServerHandler(request, context, handler);
+            if (value.Name == "Microsoft.AspNetCore")
+            {
+                lock (_subscriptions)
+                {
+                    _subscriptions.Add(value.Subscribe(this));
+                }
+            }
         }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key == "Microsoft.AspNetCore.Hosting.HttpRequestIn.Start" && Activity.Current is { } activity)
+            {
+                Started.Add(activity);
+            }
+        }
 
-        Assert.Equal(0, allocated);
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void Dispose()
+        {
+            _all.Dispose();
+            lock (_subscriptions)
+            {
+                _subscriptions.ForEach(s => s.Dispose());
+            }
+        }
     }
-
-    private static GrpcServerInvoker Invoke<TService>()
-        where TService : class
-    {
-        var services = new ServiceCollection();
-        services.AddGrpc().AddContrail();
-        return GrpcServerInvoker.ForService<TService>(services.BuildServiceProvider());
-    }
-
-    private static TestServerCallContext Context(string method) => new(method)
-    {
-        Host = "shop.internal:8443",
-        Peer = "ipv4:10.1.2.3:50123",
-    };
 }
