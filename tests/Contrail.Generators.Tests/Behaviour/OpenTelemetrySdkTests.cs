@@ -146,6 +146,44 @@ public sealed class OpenTelemetrySdkTests
     }
 
     [Fact]
+    public async Task With_gRPC_requests_filtered_out_of_the_AspNetCore_instrumentation_Contrail_records_the_one_server_span()
+    {
+        // The setting docs/traced-services.md recommends when the instrumentation's gRPC flag is off: the
+        // instrumentation keeps HTTP requests, and gRPC calls get Contrail's own span, named by v1.44.0.
+        var spans = new List<Activity>();
+        using var callerProvider = Sdk.CreateTracerProviderBuilder().AddSource(CallerSource.Name).Build();
+        var host = await GrpcTestHost.StartAsync(
+            services =>
+            {
+                services.AddGrpc().AddContrail();
+                services.AddOpenTelemetry().WithTracing(tracing => tracing
+                    .AddAspNetCoreInstrumentation(options => options.Filter = http =>
+                        http.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) != true)
+                    .AddSource("Contrail.Grpc.Server")
+                    .SetSampler(new AlwaysOnSampler())
+                    .AddInMemoryExporter(spans));
+            },
+            endpoints => endpoints.MapGrpcService<ShopService>());
+        await using (host)
+        {
+            using (CallerSource.StartActivity("caller", ActivityKind.Client))
+            {
+                await Assert.ThrowsAsync<RpcException>(() => host.Client.GetOrderAsync(new GetOrderRequest { OrderId = "missing" }).ResponseAsync);
+            }
+
+            await GrpcTestHost.WaitForAsync(spans, 1);
+        }
+
+        var span = Assert.Single(spans);
+        Assert.Equal("Contrail.Grpc.Server", span.Source.Name);
+        Assert.Equal(ActivityKind.Server, span.Kind);
+        Assert.Equal("acme.shop.v1.Orders/GetOrder", span.DisplayName);
+        Assert.Equal("acme.shop.v1.Orders/GetOrder", span.GetTagItem("rpc.method"));
+        Assert.Equal("NOT_FOUND", span.GetTagItem("rpc.response.status_code"));
+        Assert.Equal(Assert.Single(host.PropagatedSpans).SpanId, span.ParentSpanId);
+    }
+
+    [Fact]
     public async Task Beside_the_AspNetCore_instrumentation_with_its_experimental_gRPC_flag()
     {
         var spans = new List<Activity>();
