@@ -209,7 +209,6 @@ public sealed class PropagationCodeFixTests
                 .WithMetadataReferences(PropagationTestCompilation.References));
         var documentId = DocumentId.CreateNewId(projectId);
         solution = solution.AddDocument(documentId, "Service.cs", SourceText.From(source))
-            .AddDocument(DocumentId.CreateNewId(projectId), "Grpc.g.cs", SourceText.From(PropagationTestCompilation.GrpcSupport))
             .AddDocument(DocumentId.CreateNewId(projectId), "Repository.cs", SourceText.From(PropagationTestCompilation.Repository));
         for (var i = 0; i < extra.Length; i++)
         {

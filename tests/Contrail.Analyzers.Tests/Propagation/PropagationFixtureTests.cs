@@ -23,7 +23,7 @@ public sealed class PropagationFixtureTests
             .Select(l => $"{l.Line + 1}: {l.Text.Substring(l.Marker + "// expect ".Length).Trim()}")
             .ToArray();
 
-        var compilation = PropagationTestCompilation.Create(new[] { source, PropagationTestCompilation.GrpcSupport, PropagationTestCompilation.Repository });
+        var compilation = PropagationTestCompilation.Create(new[] { source, PropagationTestCompilation.Repository });
         var actual = PropagationTestCompilation.Analyze(compilation)
             .Select(d => $"{d.Location.GetLineSpan().StartLinePosition.Line + 1}: {d.Id}")
             .ToArray();
