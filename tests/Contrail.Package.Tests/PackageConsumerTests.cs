@@ -171,6 +171,15 @@ public sealed class PackedContrail : IDisposable
 
     public string PackagePath { get; }
 
+    /// <summary>The repository's central version of <paramref name="packageId"/>, for consumers outside it.</summary>
+    public string CentralVersion(string packageId)
+    {
+        var props = XDocument.Load(Path.Combine(RepositoryRoot, "Directory.Packages.props"));
+        return props.Descendants("PackageVersion")
+            .Single(e => (string?)e.Attribute("Include") == packageId)
+            .Attribute("Version")!.Value;
+    }
+
     public void Dispose()
     {
         Directory.Delete(FeedDirectory, recursive: true);
@@ -210,7 +219,6 @@ internal sealed class Consumer : IDisposable
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("contrail-consumer-").FullName;
         var protos = Path.Combine(package.RepositoryRoot, "tests", "Contrail.Testing.Protos", "Protos", "orders.proto");
-        var grpcSurface = Path.Combine(package.RepositoryRoot, "tests", "Contrail.Testing.Grpc", "Contrail.Testing.Grpc.csproj");
         File.Copy(protos, Path.Combine(directory, "orders.proto"));
         File.WriteAllText(Path.Combine(directory, "Program.cs"), program);
 
@@ -240,10 +248,8 @@ internal sealed class Consumer : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Contrail" Version="{package.Version}" />
-                <PackageReference Include="Google.Protobuf" Version="3.25.1" />
-                <PackageReference Include="Grpc.Tools" Version="2.85.0" PrivateAssets="all" />
-                <!-- Stands in for Grpc.Core.Api and Grpc.AspNetCore.Server, which this machine's package source lacks. -->
-                <ProjectReference Include="{grpcSurface}" />
+                <!-- What a gRPC service references: the server, Google.Protobuf and Grpc.Tools' build step. -->
+                <PackageReference Include="Grpc.AspNetCore" Version="{package.CentralVersion("Grpc.AspNetCore")}" />
                 <Protobuf Include="orders.proto" GrpcServices="Server" />
               </ItemGroup>
             </Project>

@@ -65,8 +65,8 @@ public sealed class ProtoContractPackageTests
                   </PropertyGroup>
                   <ItemGroup>
                     <PackageReference Include="Contrail" Version="{_package.Version}" />
-                    <PackageReference Include="Google.Protobuf" Version="3.25.1" />
-                    <PackageReference Include="Grpc.Tools" Version="2.85.0" PrivateAssets="all" />
+                    <PackageReference Include="Google.Protobuf" Version="{_package.CentralVersion("Google.Protobuf")}" />
+                    <PackageReference Include="Grpc.Tools" Version="{_package.CentralVersion("Grpc.Tools")}" PrivateAssets="all" />
                     <!-- Messages only: no gRPC runtime is needed to check the contract. -->
                     <Protobuf Include="orders.proto" GrpcServices="None" />
                   </ItemGroup>
