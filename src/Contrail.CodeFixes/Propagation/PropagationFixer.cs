@@ -89,7 +89,10 @@ internal static class PropagationFixer
         var newRoot = editor.GetChangedRoot();
         if (addTasksUsing && newRoot is CompilationUnitSyntax unit && !HasUsing(unit, "System.Threading.Tasks"))
         {
-            newRoot = unit.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName("System.Threading.Tasks")).WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed));
+            // The document's own line ending, not CRLF in a file written with LF.
+            var endOfLine = unit.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+            var trailing = endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : SyntaxFactory.ElasticCarriageReturnLineFeed;
+            newRoot = unit.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName("System.Threading.Tasks")).WithTrailingTrivia(trailing));
         }
 
         return document.WithSyntaxRoot(newRoot);

@@ -7,6 +7,8 @@ using System.Text;
 using Contrail.Analyzers.Propagation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using Xunit;
@@ -118,18 +120,66 @@ internal static class PropagationTestCompilation
     }
 
     /// <summary>
-    /// Asserts that the analyzer reports exactly the marked spans of <paramref name="markedSource"/>, with
-    /// <paramref name="messages"/> in span order; the other sources must produce nothing.
+    /// Asserts, through Microsoft.CodeAnalysis.Testing, that the analyzer reports exactly the marked spans of
+    /// <paramref name="markedSource"/> with <paramref name="messages"/> in span order, that the other sources
+    /// produce nothing, and that everything compiles.
     /// </summary>
     public static void Verify(string markedSource, string[] messages, IReadOnlyDictionary<string, string>? editorConfig = null, params string[] otherSources)
     {
         var (source, expected) = PropagationMarkup.Parse(markedSource);
         Assert.True(expected.Length == messages.Length, $"{expected.Length} marked spans but {messages.Length} messages");
-        var compilation = Create(new[] { source, Repository }.Concat(otherSources));
-        var actual = Analyze(compilation, editorConfig);
-        var expectedText = expected.Select((e, i) => $"{e.Id} {e.Span} {source.Substring(e.Span.Start, e.Span.Length)} :: {messages[i]}");
-        var actualText = actual.Select(d => $"{d.Id} {d.Location.SourceSpan} {(d.Location.SourceTree?.FilePath == "Source0.cs" ? source.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length) : d.Location.SourceTree?.FilePath)} :: {d.GetMessage()}");
-        Assert.Equal(string.Join("\n", expectedText), string.Join("\n", actualText));
+        var test = new AnalyzerTest();
+        test.TestState.Sources.Add(("/0/Test0.cs", source));
+        test.TestState.Sources.Add(("/0/Repository.cs", Repository));
+        for (var i = 0; i < otherSources.Length; i++)
+        {
+            test.TestState.Sources.Add(($"/0/Other{i}.cs", otherSources[i]));
+        }
+
+        if (editorConfig is { Count: > 0 })
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + string.Concat(editorConfig.Select(e => $"{e.Key} = {e.Value}\n"))));
+        }
+
+        var text = SourceText.From(source);
+        var severities = new ContextPropagationAnalyzer().SupportedDiagnostics.ToDictionary(d => d.Id, d => d.DefaultSeverity);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            var lines = text.Lines.GetLinePositionSpan(expected[i].Span);
+            test.ExpectedDiagnostics.Add(new DiagnosticResult(expected[i].Id, severities[expected[i].Id])
+                .WithSpan("/0/Test0.cs", lines.Start.Line + 1, lines.Start.Character + 1, lines.End.Line + 1, lines.End.Character + 1)
+                .WithMessage(messages[i]));
+        }
+
+        test.RunAsync().GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// An analyzer test on the running framework's assemblies, the real Grpc.Core.Api and the Greeter that
+    /// Grpc.Tools generated (<see cref="References"/>), C# latest with nullable on.
+    /// </summary>
+    private sealed class AnalyzerTest : CSharpAnalyzerTest<ContextPropagationAnalyzer, DefaultVerifier>
+    {
+        public AnalyzerTest()
+        {
+            // No reference-assembly package to resolve (there is no network here): the references are explicit.
+            ReferenceAssemblies = new ReferenceAssemblies("net10.0");
+            TestState.AdditionalReferences.AddRange(References);
+            // The marked spans are taken out before the test runs: the messages are checked too.
+            TestState.MarkupHandling = MarkupMode.None;
+        }
+
+        protected override ParseOptions CreateParseOptions() =>
+            ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion.Latest);
+
+        protected override CompilationOptions CreateCompilationOptions() =>
+            ((CSharpCompilationOptions)base.CreateCompilationOptions())
+                .WithNullableContextOptions(NullableContextOptions.Enable)
+                .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic>
+                {
+                    ["CS1701"] = ReportDiagnostic.Suppress,
+                    ["CS1702"] = ReportDiagnostic.Suppress,
+                });
     }
 
     public static string Format(Diagnostic diagnostic) =>
