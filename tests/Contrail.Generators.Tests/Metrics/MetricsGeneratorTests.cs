@@ -52,25 +52,6 @@ public sealed class MetricsGeneratorTests
     }
 
     [Fact]
-    public void Without_InstrumentAdvice_the_histograms_are_created_without_advice_and_compile()
-    {
-        var input = TestCompilation.Create(MetricsSources.ShopMetrics, LanguageVersion.CSharp10);
-        var (driver, _, _) = TestCompilation.RunGenerator(input);
-        var result = TestCompilation.Result<MetricsGenerator>(driver);
-        var model = (MeterClassModel)result.TrackedSteps[MetricsGenerator.TrackingNames.MeterClasses].Single().Outputs.Single().Value;
-
-        var text = MetricsEmitter.Emit(model with { HasInstrumentAdvice = false });
-
-        Assert.DoesNotContain("InstrumentAdvice", text);
-        var parseOptions = (CSharpParseOptions)input.SyntaxTrees.First().Options;
-        var generated = TestCompilation.GeneratedSources(driver)
-            .Select(s => s.HintName == MetricsEmitter.HintName(model)
-                ? CSharpSyntaxTree.ParseText(text, parseOptions, s.HintName)
-                : CSharpSyntaxTree.ParseText(s.SourceText, parseOptions, s.HintName));
-        TestCompilation.AssertClean(input.AddSyntaxTrees(generated), "the generated code without advice");
-    }
-
-    [Fact]
     public void An_unrelated_edit_leaves_every_step_cached()
     {
         var input = TestCompilation.Create(new[] { MetricsSources.ShopMetrics, MetricsSources.InventoryMetrics });
