@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using Contrail.Generators.Errors;
 using Contrail.Generators.TracedServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -19,6 +20,7 @@ public sealed class TelemetryRuntimeTests
     /// <summary>Whether a hint name is one of the runtime files, the same in every assembly (no per-case snapshot).</summary>
     public static bool IsRuntime(string hintName) =>
         hintName == ServerTelemetryEmitter.VersionHintName
+        || hintName == ErrorCatalogEmitter.StatusDetailsHintName
         || ServerTelemetryEmitter.RuntimeFiles.Any(f => f.HintName == hintName);
 
     [Fact]
@@ -41,6 +43,16 @@ public sealed class TelemetryRuntimeTests
         }
 
         Assert.Equal(ExpectedVersionFile, generated[ServerTelemetryEmitter.VersionHintName]);
+    }
+
+    [Fact]
+    public void The_error_catalog_emits_the_status_details_codec_as_it_is()
+    {
+        var input = TestCompilation.Create(Sources.Errors);
+        var (driver, _, _) = TestCompilation.RunGenerator(input);
+        var generated = TestCompilation.GeneratedSources(driver).ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+
+        Assert.Equal(RuntimeFile(ErrorCatalogEmitter.StatusDetailsFileName), generated[ErrorCatalogEmitter.StatusDetailsHintName]);
     }
 
     [Fact]
@@ -68,7 +80,7 @@ public sealed class TelemetryRuntimeTests
     [InlineData(LanguageVersion.Latest, NullableContextOptions.Disable, false)]
     public void The_runtime_compiles_warning_free_under_the_users_settings(LanguageVersion languageVersion, NullableContextOptions nullable, bool hasInstrumentAdvice)
     {
-        var runtime = ServerTelemetryEmitter.Emit(hasInstrumentAdvice).Select(f => f.Source).ToArray();
+        var runtime = ServerTelemetryEmitter.Emit(hasInstrumentAdvice).Select(f => f.Source).Append(ErrorCatalogEmitter.EmitStatusDetails()).ToArray();
 
         var compilation = TestCompilation.Create(runtime, languageVersion, nullable);
 
@@ -92,7 +104,7 @@ public sealed class TelemetryRuntimeTests
         // Grpc.Core.Api is a netstandard2.x assembly: the same file on every target.
         var references = framework.Concat(TestCompilation.References.Where(r => Path.GetFileName(r.Display) == "Grpc.Core.Api.dll"));
         var compilation = TestCompilation.Create(
-            ServerTelemetryEmitter.Emit(hasInstrumentAdvice).Select(f => f.Source).ToArray(),
+            ServerTelemetryEmitter.Emit(hasInstrumentAdvice).Select(f => f.Source).Append(ErrorCatalogEmitter.EmitStatusDetails()).ToArray(),
             LanguageVersion.CSharp10,
             references: references);
 

@@ -93,6 +93,7 @@ public sealed class PackageConsumerTests
             "Consumer.OrderService.Contrail.TracedService.g.cs",
             "Contrail.GrpcErrors.g.cs",
             "Contrail.GrpcServerBuilderExtensions.g.cs",
+            "Contrail.GrpcStatusDetails.g.cs",
             "Contrail.RpcMethodTelemetry.g.cs",
             "Contrail.ServerTelemetry.Addresses.g.cs",
             "Contrail.ServerTelemetry.ErrorMapping.g.cs",
