@@ -106,6 +106,47 @@ public sealed class ServerCallTests
     }
 
     [Fact]
+    public async Task A_request_stream_reset_reported_before_the_calls_cancellation_is_CANCELLED_and_timed_at_the_failure()
+    {
+        // Kestrel fails the pending read when the client resets the stream, and cancels the call a moment later.
+        using var recorder = new Recorder(nameof(A_request_stream_reset_reported_before_the_calls_cancellation_is_CANCELLED_and_timed_at_the_failure));
+        using var cancellation = new CancellationTokenSource();
+        var context = new TestCallContext { CancellationTokenValue = cancellation.Token };
+        var failedAt = Stopwatch.StartNew();
+
+        await Assert.ThrowsAsync<System.IO.IOException>(() => ContrailServerTelemetry.TraceClientStreamingAsync<string, string>(
+            recorder.Method, null!, context, (_, _) =>
+            {
+                cancellation.CancelAfter(TimeSpan.FromMilliseconds(60));
+                failedAt.Restart();
+                throw new System.IO.IOException("The client reset the request stream.");
+            }));
+
+        var span = Assert.Single(recorder.Spans);
+        Assert.Equal("CANCELLED", span.GetTagItem("rpc.response.status_code"));
+        Assert.Null(span.GetTagItem("error.type"));
+        Assert.Empty(span.Events);
+        Assert.True(failedAt.Elapsed >= TimeSpan.FromMilliseconds(50), "the call waited for its cancellation");
+        Assert.True(span.Duration < TimeSpan.FromMilliseconds(50), $"the span ends at the failure, not after the wait: {span.Duration}");
+        Assert.True(Assert.Single(recorder.Durations).Seconds < 0.050);
+    }
+
+    [Fact]
+    public async Task An_IOException_without_cancellation_is_UNKNOWN_after_the_grace_period()
+    {
+        using var recorder = new Recorder(nameof(An_IOException_without_cancellation_is_UNKNOWN_after_the_grace_period));
+        using var cancellation = new CancellationTokenSource();
+        var context = new TestCallContext { CancellationTokenValue = cancellation.Token };
+
+        await Assert.ThrowsAsync<System.IO.IOException>(() => ContrailServerTelemetry.TraceDuplexStreamingAsync<string, string>(
+            recorder.Method, null!, null!, context, (_, _, _) => throw new System.IO.IOException("disk full")));
+
+        var span = Assert.Single(recorder.Spans);
+        Assert.Equal("UNKNOWN", span.GetTagItem("rpc.response.status_code"));
+        Assert.Equal("System.IO.IOException", span.GetTagItem("error.type"));
+    }
+
+    [Fact]
     public async Task A_call_past_its_deadline_is_DEADLINE_EXCEEDED_a_server_error()
     {
         using var recorder = new Recorder(nameof(A_call_past_its_deadline_is_DEADLINE_EXCEEDED_a_server_error));

@@ -23,6 +23,9 @@ namespace Contrail.Generated
         private const string HostingActivityName = "Microsoft.AspNetCore.Hosting.HttpRequestIn";
         private const string HostingActivitySourceName = "Microsoft.AspNetCore";
 
+        /// <summary>How long a failed call waits for its cancellation when the failure may be a client reset.</summary>
+        private const int ResetGracePeriodMilliseconds = 100;
+
         // InstrumentationVersion, the Contrail version that wrote this file, is generated beside it
         // (Contrail.ServerTelemetry.Version.g.cs).
 
@@ -91,6 +94,11 @@ namespace Contrail.Generated
             }
             catch (global::System.Exception exception)
             {
+                if (ServerCall.MayBeClientReset(exception, context))
+                {
+                    await call.WaitForCancellationAsync(context).ConfigureAwait(false);
+                }
+
                 var replacement = call.Complete(context, exception);
                 if (replacement is not null)
                 {
@@ -122,6 +130,11 @@ namespace Contrail.Generated
             }
             catch (global::System.Exception exception)
             {
+                if (ServerCall.MayBeClientReset(exception, context))
+                {
+                    await call.WaitForCancellationAsync(context).ConfigureAwait(false);
+                }
+
                 var replacement = call.Complete(context, exception);
                 if (replacement is not null)
                 {
@@ -155,6 +168,11 @@ namespace Contrail.Generated
             }
             catch (global::System.Exception exception)
             {
+                if (ServerCall.MayBeClientReset(exception, context))
+                {
+                    await call.WaitForCancellationAsync(context).ConfigureAwait(false);
+                }
+
                 var replacement = call.Complete(context, exception);
                 if (replacement is not null)
                 {
@@ -184,6 +202,11 @@ namespace Contrail.Generated
             }
             catch (global::System.Exception exception)
             {
+                if (ServerCall.MayBeClientReset(exception, context))
+                {
+                    await call.WaitForCancellationAsync(context).ConfigureAwait(false);
+                }
+
                 var replacement = call.Complete(context, exception);
                 if (replacement is not null)
                 {
@@ -412,6 +435,9 @@ namespace Contrail.Generated
             private readonly bool _ownsActivity;
             private readonly long _startTimestamp;
 
+            /// <summary>When the handler failed, if the call's end was taken before waiting for its cancellation; else 0.</summary>
+            private long _endTimestamp;
+
             private ServerCall(RpcMethodTelemetry method, global::System.Diagnostics.Activity? activity, bool ownsActivity, long startTimestamp)
             {
                 _method = method;
@@ -499,6 +525,31 @@ namespace Contrail.Generated
             }
 
             /// <summary>
+            /// Whether a failure may be the server's report of a stream the client reset (cancelled, or
+            /// its deadline passed) that came ahead of the call's cancellation: Kestrel fails a pending
+            /// read of the request stream at once and cancels the call's token a moment later.
+            /// </summary>
+            public static bool MayBeClientReset(global::System.Exception exception, global::Grpc.Core.ServerCallContext context) =>
+                exception is global::System.IO.IOException or global::System.OperationCanceledException
+                && !context.CancellationToken.IsCancellationRequested
+                && context.CancellationToken.CanBeCanceled;
+
+            /// <summary>
+            /// Takes the call's end now, then waits up to <see cref="ResetGracePeriodMilliseconds"/> for
+            /// the call's cancellation, so that a reset is recorded as CANCELLED or DEADLINE_EXCEEDED
+            /// rather than as the handler's exception. Only failed calls wait, and never longer.
+            /// </summary>
+            public global::System.Threading.Tasks.Task WaitForCancellationAsync(global::Grpc.Core.ServerCallContext context)
+            {
+                _endTimestamp = global::System.Diagnostics.Stopwatch.GetTimestamp();
+                return global::System.Threading.Tasks.Task.Delay(ResetGracePeriodMilliseconds, context.CancellationToken).ContinueWith(
+                    static _ => { },
+                    global::System.Threading.CancellationToken.None,
+                    global::System.Threading.Tasks.TaskContinuationOptions.ExecuteSynchronously,
+                    global::System.Threading.Tasks.TaskScheduler.Default);
+            }
+
+            /// <summary>
             /// Sets the call's status on the span, ends a span Contrail owns and records the duration.
             /// Called exactly once per call, on success or failure.
             /// </summary>
@@ -574,6 +625,11 @@ namespace Contrail.Generated
 
                 if (_ownsActivity)
                 {
+                    if (_endTimestamp != 0)
+                    {
+                        _activity!.SetEndTime(_activity.StartTimeUtc + Elapsed(_endTimestamp));
+                    }
+
                     _activity!.Dispose();
                 }
 
@@ -581,10 +637,13 @@ namespace Contrail.Generated
                 return replacement;
             }
 
+            private global::System.TimeSpan Elapsed(long endTimestamp) =>
+                global::System.TimeSpan.FromTicks((long)((endTimestamp - _startTimestamp) * ((double)global::System.TimeSpan.TicksPerSecond / global::System.Diagnostics.Stopwatch.Frequency)));
+
             private void RecordDuration(string statusName, int code, string? errorType)
             {
-                var elapsedTicks = global::System.Diagnostics.Stopwatch.GetTimestamp() - _startTimestamp;
-                var seconds = (double)elapsedTicks / global::System.Diagnostics.Stopwatch.Frequency;
+                var end = _endTimestamp != 0 ? _endTimestamp : global::System.Diagnostics.Stopwatch.GetTimestamp();
+                var seconds = (double)(end - _startTimestamp) / global::System.Diagnostics.Stopwatch.Frequency;
                 if (CallDuration.Enabled)
                 {
                     var tags = new global::System.Diagnostics.TagList
