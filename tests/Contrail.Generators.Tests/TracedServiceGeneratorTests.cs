@@ -26,7 +26,8 @@ public sealed class TracedServiceGeneratorTests
 
         Assert.Empty(diagnostics);
         TestCompilation.AssertClean(output, "the generated code must compile without warnings");
-        foreach (var generated in TestCompilation.GeneratedSources(driver))
+        // The telemetry runtime is the same in every assembly: TelemetryRuntimeTests checks it once.
+        foreach (var generated in TestCompilation.GeneratedSources(driver).Where(s => !TelemetryRuntimeTests.IsRuntime(s.HintName)))
         {
             Snapshot.Match(caseName, generated.HintName, generated.SourceText.ToString());
         }
@@ -46,7 +47,7 @@ public sealed class TracedServiceGeneratorTests
         var (driver, output, diagnostics) = TestCompilation.RunGenerator(input);
 
         Assert.Empty(diagnostics);
-        Assert.Equal(6, TestCompilation.GeneratedSources(driver).Length);
+        Assert.Equal(10, TestCompilation.GeneratedSources(driver).Length);
         TestCompilation.AssertClean(output, $"generated code under C# {languageVersion} with nullable {nullable}");
     }
 

@@ -93,7 +93,11 @@ public sealed class PackageConsumerTests
             "Consumer.OrderService.Contrail.TracedService.g.cs",
             "Contrail.GrpcErrors.g.cs",
             "Contrail.GrpcServerBuilderExtensions.g.cs",
+            "Contrail.GrpcStatusDetails.g.cs",
+            "Contrail.RpcMethodTelemetry.g.cs",
+            "Contrail.ServerTelemetry.Addresses.g.cs",
             "Contrail.ServerTelemetry.ErrorMapping.g.cs",
+            "Contrail.ServerTelemetry.Version.g.cs",
             "Contrail.ServerTelemetry.g.cs",
         }, generated.Where(name => name!.Contains("Contrail", StringComparison.Ordinal)).ToArray());
 

@@ -83,6 +83,11 @@ public sealed class ErrorCatalogGenerator : IIncrementalGenerator
                 // win, and the mapping would call itself): give each assembly its own CatalogName.
                 var referenced = catalogSettings.ReferencedMappers.Where(m => m != own).ToEquatableArray();
                 output.AddSource(ErrorCatalogEmitter.HintName, ErrorCatalogEmitter.Emit(valid, catalogSettings with { ReferencedMappers = referenced }));
+                if (catalogSettings.HasGrpcCore)
+                {
+                    output.AddSource(ErrorCatalogEmitter.StatusDetailsHintName, ErrorCatalogEmitter.EmitStatusDetails());
+                }
+
                 mappers.Add(own);
             }
             else

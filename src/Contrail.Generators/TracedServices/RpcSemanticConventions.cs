@@ -1,9 +1,13 @@
 namespace Contrail.Generators.TracedServices;
 
 /// <summary>
-/// The OpenTelemetry RPC semantic-convention names Contrail emits (v1.44.0). Every name used by the
-/// generated code comes from here, so moving to a newer convention version is one edit.
+/// The OpenTelemetry RPC semantic-convention names Contrail emits (v1.44.0), as the generator uses
+/// them (reserved tag names, the default error rule).
 /// </summary>
+/// <remarks>
+/// The runtime under <c>Runtime/</c> is plain C# and spells the same names as literals; a test
+/// (TelemetryRuntimeTests) fails when the two disagree, so a convention upgrade edits both.
+/// </remarks>
 internal static class RpcSemanticConventions
 {
     public const string Version = "1.44.0";

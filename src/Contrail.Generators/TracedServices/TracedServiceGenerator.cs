@@ -57,7 +57,10 @@ public sealed class TracedServiceGenerator : IIncrementalGenerator
             var (local, env) = pair;
             if (!local.IsEmpty)
             {
-                output.AddSource(ServerTelemetryEmitter.TelemetryHintName, ServerTelemetryEmitter.EmitTelemetry(env.HasInstrumentAdvice));
+                foreach (var (hintName, source) in ServerTelemetryEmitter.Emit(env.HasInstrumentAdvice))
+                {
+                    output.AddSource(hintName, source);
+                }
             }
 
             if (env.HasGrpcServerBuilder)

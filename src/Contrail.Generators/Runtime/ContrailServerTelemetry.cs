@@ -14,7 +14,7 @@ namespace Contrail.Generated
     /// instead, so each call has exactly one recorded server span. The histogram comes from the
     /// <see cref="global::System.Diagnostics.Metrics.Meter"/> of the same name.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Contrail", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Contrail", InstrumentationVersion)]
     internal static partial class ContrailServerTelemetry
     {
         /// <summary>The name of the ActivitySource and Meter: subscribe to it in your tracer and meter providers.</summary>
@@ -22,7 +22,12 @@ namespace Contrail.Generated
 
         private const string HostingActivityName = "Microsoft.AspNetCore.Hosting.HttpRequestIn";
         private const string HostingActivitySourceName = "Microsoft.AspNetCore";
-        private const string InstrumentationVersion = "0.1.0";
+
+        /// <summary>How long a failed call waits for its cancellation when the failure may be a client reset.</summary>
+        private const int ResetGracePeriodMilliseconds = 100;
+
+        // InstrumentationVersion, the Contrail version that wrote this file, is generated beside it
+        // (Contrail.ServerTelemetry.Version.g.cs).
 
         public static readonly global::System.Diagnostics.ActivitySource ActivitySource = new global::System.Diagnostics.ActivitySource(InstrumentationName, InstrumentationVersion);
 
@@ -34,7 +39,12 @@ namespace Contrail.Generated
 
         private static readonly global::System.Diagnostics.Metrics.Meter Meter = new global::System.Diagnostics.Metrics.Meter(InstrumentationName, InstrumentationVersion);
 
+#if CONTRAIL_INSTRUMENT_ADVICE
+        // The generator defines CONTRAIL_INSTRUMENT_ADVICE when the compilation has InstrumentAdvice<T> (.NET 9+).
         private static readonly global::System.Diagnostics.Metrics.Histogram<double> CallDuration = Meter.CreateHistogram<double>("rpc.server.call.duration", "s", "Measures the duration of an incoming Remote Procedure Call (RPC).", tags: null, advice: new global::System.Diagnostics.Metrics.InstrumentAdvice<double> { HistogramBucketBoundaries = new double[] { 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10 } });
+#else
+        private static readonly global::System.Diagnostics.Metrics.Histogram<double> CallDuration = Meter.CreateHistogram<double>("rpc.server.call.duration", "s", "Measures the duration of an incoming Remote Procedure Call (RPC).");
+#endif
 
         /// <summary>Whether <c>OTEL_SEMCONV_STABILITY_OPT_IN</c> asks for the pre-1.39 names as well (rpc/dup).</summary>
         private static readonly bool EmitLegacyConventions = ReadLegacyOptIn();
@@ -84,6 +94,11 @@ namespace Contrail.Generated
             }
             catch (global::System.Exception exception)
             {
+                if (ServerCall.MayBeClientReset(exception, context))
+                {
+                    await call.WaitForCancellationAsync(context).ConfigureAwait(false);
+                }
+
                 var replacement = call.Complete(context, exception);
                 if (replacement is not null)
                 {
@@ -115,6 +130,11 @@ namespace Contrail.Generated
             }
             catch (global::System.Exception exception)
             {
+                if (ServerCall.MayBeClientReset(exception, context))
+                {
+                    await call.WaitForCancellationAsync(context).ConfigureAwait(false);
+                }
+
                 var replacement = call.Complete(context, exception);
                 if (replacement is not null)
                 {
@@ -148,6 +168,11 @@ namespace Contrail.Generated
             }
             catch (global::System.Exception exception)
             {
+                if (ServerCall.MayBeClientReset(exception, context))
+                {
+                    await call.WaitForCancellationAsync(context).ConfigureAwait(false);
+                }
+
                 var replacement = call.Complete(context, exception);
                 if (replacement is not null)
                 {
@@ -177,6 +202,11 @@ namespace Contrail.Generated
             }
             catch (global::System.Exception exception)
             {
+                if (ServerCall.MayBeClientReset(exception, context))
+                {
+                    await call.WaitForCancellationAsync(context).ConfigureAwait(false);
+                }
+
                 var replacement = call.Complete(context, exception);
                 if (replacement is not null)
                 {
@@ -405,6 +435,9 @@ namespace Contrail.Generated
             private readonly bool _ownsActivity;
             private readonly long _startTimestamp;
 
+            /// <summary>When the handler failed, if the call's end was taken before waiting for its cancellation; else 0.</summary>
+            private long _endTimestamp;
+
             private ServerCall(RpcMethodTelemetry method, global::System.Diagnostics.Activity? activity, bool ownsActivity, long startTimestamp)
             {
                 _method = method;
@@ -492,6 +525,31 @@ namespace Contrail.Generated
             }
 
             /// <summary>
+            /// Whether a failure may be the server's report of a stream the client reset (cancelled, or
+            /// its deadline passed) that came ahead of the call's cancellation: Kestrel fails a pending
+            /// read of the request stream at once and cancels the call's token a moment later.
+            /// </summary>
+            public static bool MayBeClientReset(global::System.Exception exception, global::Grpc.Core.ServerCallContext context) =>
+                exception is global::System.IO.IOException or global::System.OperationCanceledException
+                && !context.CancellationToken.IsCancellationRequested
+                && context.CancellationToken.CanBeCanceled;
+
+            /// <summary>
+            /// Takes the call's end now, then waits up to <see cref="ResetGracePeriodMilliseconds"/> for
+            /// the call's cancellation, so that a reset is recorded as CANCELLED or DEADLINE_EXCEEDED
+            /// rather than as the handler's exception. Only failed calls wait, and never longer.
+            /// </summary>
+            public global::System.Threading.Tasks.Task WaitForCancellationAsync(global::Grpc.Core.ServerCallContext context)
+            {
+                _endTimestamp = global::System.Diagnostics.Stopwatch.GetTimestamp();
+                return global::System.Threading.Tasks.Task.Delay(ResetGracePeriodMilliseconds, context.CancellationToken).ContinueWith(
+                    static _ => { },
+                    global::System.Threading.CancellationToken.None,
+                    global::System.Threading.Tasks.TaskContinuationOptions.ExecuteSynchronously,
+                    global::System.Threading.Tasks.TaskScheduler.Default);
+            }
+
+            /// <summary>
             /// Sets the call's status on the span, ends a span Contrail owns and records the duration.
             /// Called exactly once per call, on success or failure.
             /// </summary>
@@ -567,6 +625,11 @@ namespace Contrail.Generated
 
                 if (_ownsActivity)
                 {
+                    if (_endTimestamp != 0)
+                    {
+                        _activity!.SetEndTime(_activity.StartTimeUtc + Elapsed(_endTimestamp));
+                    }
+
                     _activity!.Dispose();
                 }
 
@@ -574,10 +637,13 @@ namespace Contrail.Generated
                 return replacement;
             }
 
+            private global::System.TimeSpan Elapsed(long endTimestamp) =>
+                global::System.TimeSpan.FromTicks((long)((endTimestamp - _startTimestamp) * ((double)global::System.TimeSpan.TicksPerSecond / global::System.Diagnostics.Stopwatch.Frequency)));
+
             private void RecordDuration(string statusName, int code, string? errorType)
             {
-                var elapsedTicks = global::System.Diagnostics.Stopwatch.GetTimestamp() - _startTimestamp;
-                var seconds = (double)elapsedTicks / global::System.Diagnostics.Stopwatch.Frequency;
+                var end = _endTimestamp != 0 ? _endTimestamp : global::System.Diagnostics.Stopwatch.GetTimestamp();
+                var seconds = (double)(end - _startTimestamp) / global::System.Diagnostics.Stopwatch.Frequency;
                 if (CallDuration.Enabled)
                 {
                     var tags = new global::System.Diagnostics.TagList
@@ -618,82 +684,6 @@ namespace Contrail.Generated
                 }
             }
 
-            private static void SetAddressTags(global::System.Diagnostics.Activity activity, global::Grpc.Core.ServerCallContext context)
-            {
-                var host = context.Host;
-                if (TryParseEndpoint(host, 0, out var hostStart, out var hostLength, out var port))
-                {
-                    activity.SetTag("server.address", host!.Substring(hostStart, hostLength));
-                    if (port >= 0)
-                    {
-                        activity.SetTag("server.port", port);
-                    }
-                }
-
-                // grpc-dotnet describes the peer as "ipv4:127.0.0.1:5000" or "ipv6:[::1]:5000".
-                var peer = context.Peer;
-                var schemeEnd = peer is null ? -1 : peer.IndexOf(':');
-                if (schemeEnd > 0 && TryParseEndpoint(peer, schemeEnd + 1, out var peerStart, out var peerLength, out var peerPort))
-                {
-                    activity.SetTag("network.peer.address", peer!.Substring(peerStart, peerLength));
-                    if (peerPort >= 0)
-                    {
-                        activity.SetTag("network.peer.port", peerPort);
-                    }
-                }
-            }
-
-            /// <summary>
-            /// Finds the address and port in "host", "host:port", "[v6]:port" or a bare IPv6
-            /// address, from <paramref name="start"/>, without allocating. The port is -1 when absent.
-            /// </summary>
-            private static bool TryParseEndpoint(string? value, int start, out int addressStart, out int addressLength, out int port)
-            {
-                addressStart = start;
-                addressLength = 0;
-                port = -1;
-                if (value is null || start >= value.Length)
-                {
-                    return false;
-                }
-
-                var end = value.Length;
-                var colon = value.LastIndexOf(':');
-                var bracketed = value[start] == '[';
-                var bareIPv6 = !bracketed && colon > start && value.IndexOf(':', start) != colon;
-                if (colon > start && !bareIPv6 && (!bracketed || value[colon - 1] == ']'))
-                {
-                    var parsed = 0;
-                    for (var i = colon + 1; i < value.Length; i++)
-                    {
-                        var digit = value[i] - '0';
-                        if (digit < 0 || digit > 9 || parsed > 6553)
-                        {
-                            return false;
-                        }
-
-                        parsed = (parsed * 10) + digit;
-                    }
-
-                    if (colon == value.Length - 1 || parsed > 65535)
-                    {
-                        return false;
-                    }
-
-                    port = parsed;
-                    end = colon;
-                }
-
-                if (bracketed && end - start >= 2 && value[end - 1] == ']')
-                {
-                    addressStart = start + 1;
-                    end--;
-                }
-
-                addressLength = end - addressStart;
-                return addressLength > 0;
-            }
-
             private static void RecordException(global::System.Diagnostics.Activity activity, global::System.Exception exception, string exceptionType)
             {
                 string message, stackTrace;
@@ -722,77 +712,5 @@ namespace Contrail.Generated
             global::System.Diagnostics.ActivityContext.TryParse(traceParent, traceState, out var parsed)
                 ? new global::System.Diagnostics.ActivityContext(parsed.TraceId, parsed.SpanId, parsed.TraceFlags, parsed.TraceState, isRemote: true)
                 : default;
-    }
-
-    /// <summary>What the telemetry of one RPC method needs, decided at compile time except the names.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Contrail", "0.1.0")]
-    internal sealed class RpcMethodTelemetry
-    {
-        private readonly int _errorStatusMask;
-
-        /// <summary>Creates the telemetry description of one method.</summary>
-        /// <param name="id">The method's index in its service's generated interceptor.</param>
-        /// <param name="method">The gRPC method, as the service binds it.</param>
-        /// <param name="errorStatusMask">Bit <c>n</c> set when status code <c>n</c> marks the span as an error.</param>
-        public RpcMethodTelemetry(int id, global::Grpc.Core.IMethod method, int errorStatusMask)
-        {
-            Id = id;
-            ServiceName = method.ServiceName;
-            MethodName = method.Name;
-            RpcMethod = method.ServiceName + "/" + method.Name;
-            _errorStatusMask = errorStatusMask;
-        }
-
-        /// <summary>Gets the method's index in its service's generated interceptor.</summary>
-        public int Id { get; }
-
-        /// <summary>Gets the full service name, e.g. <c>acme.shop.v1.Orders</c>.</summary>
-        public string ServiceName { get; }
-
-        /// <summary>Gets the method name, e.g. <c>GetOrder</c>.</summary>
-        public string MethodName { get; }
-
-        /// <summary>Gets <c>rpc.method</c> and the span name, e.g. <c>acme.shop.v1.Orders/GetOrder</c>.</summary>
-        public string RpcMethod { get; }
-
-        /// <summary>Whether a status code marks the server span as an error for this method.</summary>
-        public bool IsError(global::Grpc.Core.StatusCode code) =>
-            (uint)code >= 32u || (_errorStatusMask & (1 << (int)code)) != 0;
-
-        /// <summary>
-        /// Builds the lookup from a request's path (<c>/package.Service/Method</c>) to its telemetry,
-        /// from the service's own generated binding method: the names are the ones the server routes on.
-        /// </summary>
-        public static global::System.Collections.Generic.Dictionary<string, RpcMethodTelemetry> CreateTable(
-            global::System.Action<global::Grpc.Core.ServiceBinderBase> bindService,
-            global::System.Func<global::Grpc.Core.IMethod, RpcMethodTelemetry?> describe)
-        {
-            var binder = new MethodCollector();
-            bindService(binder);
-            var table = new global::System.Collections.Generic.Dictionary<string, RpcMethodTelemetry>(global::System.StringComparer.Ordinal);
-            foreach (var method in binder.Methods)
-            {
-                var telemetry = describe(method);
-                if (telemetry is not null)
-                {
-                    table[method.FullName] = telemetry;
-                }
-            }
-
-            return table;
-        }
-
-        private sealed class MethodCollector : global::Grpc.Core.ServiceBinderBase
-        {
-            public global::System.Collections.Generic.List<global::Grpc.Core.IMethod> Methods { get; } = new global::System.Collections.Generic.List<global::Grpc.Core.IMethod>();
-
-            public override void AddMethod<TRequest, TResponse>(global::Grpc.Core.Method<TRequest, TResponse> method, global::Grpc.Core.UnaryServerMethod<TRequest, TResponse>? handler) => Methods.Add(method);
-
-            public override void AddMethod<TRequest, TResponse>(global::Grpc.Core.Method<TRequest, TResponse> method, global::Grpc.Core.ClientStreamingServerMethod<TRequest, TResponse>? handler) => Methods.Add(method);
-
-            public override void AddMethod<TRequest, TResponse>(global::Grpc.Core.Method<TRequest, TResponse> method, global::Grpc.Core.ServerStreamingServerMethod<TRequest, TResponse>? handler) => Methods.Add(method);
-
-            public override void AddMethod<TRequest, TResponse>(global::Grpc.Core.Method<TRequest, TResponse> method, global::Grpc.Core.DuplexStreamingServerMethod<TRequest, TResponse>? handler) => Methods.Add(method);
-        }
     }
 }

@@ -1,0 +1,158 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using Contrail.Generators.Errors;
+using Contrail.Generators.TracedServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace Contrail.Generators.Tests;
+
+/// <summary>
+/// The traced-services runtime (src/Contrail.Generators/Runtime/) is emitted as it is, with only the
+/// advice symbol and the version varying; tests/Contrail.Runtime.Tests tests its behaviour as code.
+/// </summary>
+public sealed class TelemetryRuntimeTests
+{
+    /// <summary>Whether a hint name is one of the runtime files, the same in every assembly (no per-case snapshot).</summary>
+    public static bool IsRuntime(string hintName) =>
+        hintName == ServerTelemetryEmitter.VersionHintName
+        || hintName == ErrorCatalogEmitter.StatusDetailsHintName
+        || ServerTelemetryEmitter.RuntimeFiles.Any(f => f.HintName == hintName);
+
+    [Fact]
+    public void The_generator_emits_the_runtime_files_as_they_are()
+    {
+        // The test compilation references the running framework, which has InstrumentAdvice<T>.
+        var input = TestCompilation.Create(new[] { Sources.OrderService, Sources.Host });
+        var (driver, _, _) = TestCompilation.RunGenerator(input);
+        var generated = TestCompilation.GeneratedSources(driver).ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+
+        foreach (var (hintName, fileName) in ServerTelemetryEmitter.RuntimeFiles)
+        {
+            var expected = RuntimeFile(fileName);
+            if (hintName == ServerTelemetryEmitter.TelemetryHintName)
+            {
+                expected = "#define CONTRAIL_INSTRUMENT_ADVICE\n" + expected;
+            }
+
+            Assert.Equal(expected, generated[hintName]);
+        }
+
+        Assert.Equal(ExpectedVersionFile, generated[ServerTelemetryEmitter.VersionHintName]);
+    }
+
+    [Fact]
+    public void The_error_catalog_emits_the_status_details_codec_as_it_is()
+    {
+        var input = TestCompilation.Create(Sources.Errors);
+        var (driver, _, _) = TestCompilation.RunGenerator(input);
+        var generated = TestCompilation.GeneratedSources(driver).ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+
+        Assert.Equal(RuntimeFile(ErrorCatalogEmitter.StatusDetailsFileName), generated[ErrorCatalogEmitter.StatusDetailsHintName]);
+    }
+
+    [Fact]
+    public void Without_InstrumentAdvice_only_the_define_is_left_out()
+    {
+        var emitted = ServerTelemetryEmitter.Emit(hasInstrumentAdvice: false).ToDictionary(f => f.HintName, f => f.Source);
+
+        Assert.Equal(
+            ServerTelemetryEmitter.RuntimeFiles.Select(f => f.HintName).Append(ServerTelemetryEmitter.VersionHintName),
+            emitted.Keys);
+        foreach (var (hintName, fileName) in ServerTelemetryEmitter.RuntimeFiles)
+        {
+            Assert.Equal(RuntimeFile(fileName), emitted[hintName]);
+        }
+    }
+
+    [Theory]
+    [InlineData(LanguageVersion.CSharp10, NullableContextOptions.Enable, true)]
+    [InlineData(LanguageVersion.CSharp10, NullableContextOptions.Enable, false)]
+    [InlineData(LanguageVersion.CSharp10, NullableContextOptions.Disable, true)]
+    [InlineData(LanguageVersion.CSharp10, NullableContextOptions.Disable, false)]
+    [InlineData(LanguageVersion.Latest, NullableContextOptions.Enable, true)]
+    [InlineData(LanguageVersion.Latest, NullableContextOptions.Enable, false)]
+    [InlineData(LanguageVersion.Latest, NullableContextOptions.Disable, true)]
+    [InlineData(LanguageVersion.Latest, NullableContextOptions.Disable, false)]
+    public void The_runtime_compiles_warning_free_under_the_users_settings(LanguageVersion languageVersion, NullableContextOptions nullable, bool hasInstrumentAdvice)
+    {
+        var runtime = ServerTelemetryEmitter.Emit(hasInstrumentAdvice).Select(f => f.Source).Append(ErrorCatalogEmitter.EmitStatusDetails()).ToArray();
+
+        var compilation = TestCompilation.Create(runtime, languageVersion, nullable);
+
+        TestCompilation.AssertClean(compilation, $"the runtime under C# {languageVersion}, nullable {nullable}, advice {hasInstrumentAdvice}");
+    }
+
+    [Theory]
+    [InlineData("net8.0", false)]
+    [InlineData("net9.0", true)]
+    [InlineData("net10.0", true)]
+    public void The_runtime_compiles_against_the_targets_reference_assemblies(string targetFramework, bool hasInstrumentAdvice)
+    {
+        IEnumerable<MetadataReference> framework = targetFramework switch
+        {
+            "net8.0" => Basic.Reference.Assemblies.Net80.References.All,
+            "net9.0" => Basic.Reference.Assemblies.Net90.References.All,
+            "net10.0" => Basic.Reference.Assemblies.Net100.References.All,
+            _ => throw new ArgumentOutOfRangeException(nameof(targetFramework), targetFramework, null),
+        };
+
+        // Grpc.Core.Api is a netstandard2.x assembly: the same file on every target.
+        var references = framework.Concat(TestCompilation.References.Where(r => Path.GetFileName(r.Display) == "Grpc.Core.Api.dll"));
+        var compilation = TestCompilation.Create(
+            ServerTelemetryEmitter.Emit(hasInstrumentAdvice).Select(f => f.Source).Append(ErrorCatalogEmitter.EmitStatusDetails()).ToArray(),
+            LanguageVersion.CSharp10,
+            references: references);
+
+        TestCompilation.AssertClean(compilation, $"the runtime on {targetFramework}");
+    }
+
+    [Fact]
+    public void The_runtimes_literals_are_the_semantic_conventions_the_generator_uses()
+    {
+        // The runtime spells the conventions as literals (it is plain C#); the generator's table
+        // (reserved tag names, error mask) must say the same.
+        var runtime = string.Concat(ServerTelemetryEmitter.Emit(hasInstrumentAdvice: true).Select(f => f.Source));
+        var names = new[]
+        {
+            RpcSemanticConventions.RpcSystemName, RpcSemanticConventions.RpcMethod, RpcSemanticConventions.RpcResponseStatusCode,
+            RpcSemanticConventions.ErrorType, RpcSemanticConventions.ServerAddress, RpcSemanticConventions.ServerPort,
+            RpcSemanticConventions.NetworkPeerAddress, RpcSemanticConventions.NetworkPeerPort, RpcSemanticConventions.GrpcSystemValue,
+            RpcSemanticConventions.ServerCallDuration, RpcSemanticConventions.ServerCallDurationUnit, RpcSemanticConventions.ServerCallDurationDescription,
+            RpcSemanticConventions.StabilityOptInVariable, RpcSemanticConventions.DuplicateOptInValue, RpcSemanticConventions.LegacyRpcSystem,
+            RpcSemanticConventions.LegacyRpcService, RpcSemanticConventions.LegacyGrpcStatusCode, RpcSemanticConventions.LegacyServerDuration,
+            RpcSemanticConventions.LegacyServerDurationUnit, RpcSemanticConventions.HostingActivityName, RpcSemanticConventions.HostingActivitySourceName,
+            RpcSemanticConventions.InstrumentationName,
+        };
+        foreach (var name in names)
+        {
+            Assert.Contains("\"" + name + "\"", runtime, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("HistogramBucketBoundaries = new double[] { " + RpcSemanticConventions.DurationBuckets + " }", runtime, StringComparison.Ordinal);
+        Assert.Contains("conventions v" + RpcSemanticConventions.Version + ",", runtime, StringComparison.Ordinal);
+    }
+
+    private static string ExpectedVersionFile => $$"""
+        // <auto-generated/>
+        #nullable enable
+        #pragma warning disable CS0436 // this assembly's own Contrail helpers win over a friend assembly's
+
+        namespace Contrail.Generated
+        {
+            internal static partial class ContrailServerTelemetry
+            {
+                /// <summary>The version of Contrail that generated this telemetry, reported by its ActivitySource and Meter.</summary>
+                internal const string InstrumentationVersion = "{{typeof(ServerTelemetryEmitter).Assembly.GetName().Version!.ToString(3)}}";
+            }
+        }
+
+        """.Replace("\r\n", "\n");
+
+    private static string RuntimeFile(string fileName, [CallerFilePath] string callerPath = "") =>
+        File.ReadAllText(Path.Combine(Path.GetDirectoryName(callerPath)!, "..", "..", "src", "Contrail.Generators", "Runtime", fileName));
+}
