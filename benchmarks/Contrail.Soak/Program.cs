@@ -5,7 +5,7 @@ using Contrail.Generators.Tests.Behaviour;
 
 // The full loopback soak: dotnet run -c Release --project benchmarks/Contrail.Soak [-- --calls N --clients N --seed N]
 // Exits 0 when every invariant held, 1 on a violation, 2 when it did not stop by itself in time.
-var calls = 100_000;
+var calls = 200_000;
 var clients = 4;
 var seed = 20261201;
 for (var i = 0; i + 1 < args.Length; i += 2)

@@ -101,14 +101,6 @@ public sealed class KestrelLoopbackTests(KestrelLoopbackFixture fixture) : IClas
             _ => null,
         };
 
-        // KNOWN ISSUE (a Contrail bug, see LoopbackCalls.IsClientResetRace): pinned as observed, so the
-        // test shows it without failing at random; the fix makes this branch dead.
-        var clientResetRace = LoopbackCalls.IsClientResetRace(kind, outcome, span.GetTagItem("rpc.response.status_code") as string, span.GetTagItem("error.type") as string);
-        if (clientResetRace)
-        {
-            (statusName, expectedError) = ("UNKNOWN", (string)span.GetTagItem("error.type")!);
-        }
-
         // The client's view: what a caller of this service gets back over the wire.
         // Grpc.Net.Client 2.85 sometimes reports its own cancellation, racing the unary response read, as
         // INTERNAL ("Error starting gRPC call. ObjectDisposedException"): the client library's race, not the server's.
@@ -159,7 +151,7 @@ public sealed class KestrelLoopbackTests(KestrelLoopbackFixture fixture) : IClas
         }
 
         var exceptionEvents = span.Events.Where(e => e.Name == "exception").ToList();
-        if (outcome == LoopbackOutcome.UnmappedException || clientResetRace)
+        if (outcome == LoopbackOutcome.UnmappedException)
         {
             Assert.Equal(expectedError, Assert.Single(exceptionEvents).Tags.Single(t => t.Key == "exception.type").Value);
         }

@@ -20,9 +20,12 @@ public sealed class LoopbackSoakTests(ITestOutputHelper output)
         output.WriteLine(result.FormatSummary());
         Assert.Empty(result.Violations);
         Assert.Equal(options.Calls, result.Calls);
-        Assert.Equal(result.Calls, result.SpansStarted);
-        Assert.Equal(result.Calls, result.SpansStopped);
-        Assert.Equal(result.Calls, result.HistogramCount);
+        // A call whose deadline passed before the server saw it has no server span (the violations check
+        // that only deadline calls are missing): every call the server received has exactly one.
+        Assert.InRange(result.CallsReceived, result.Calls * 9 / 10, result.Calls);
+        Assert.Equal(result.CallsReceived, result.SpansStarted);
+        Assert.Equal(result.CallsReceived, result.SpansStopped);
+        Assert.Equal(result.CallsReceived, result.HistogramCount);
         Assert.Equal(0, result.SpansOpen);
     }
 }

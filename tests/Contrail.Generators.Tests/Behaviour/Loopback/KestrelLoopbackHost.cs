@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Net;
@@ -35,6 +36,9 @@ internal sealed class KestrelLoopbackHost : IAsyncDisposable
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
     }
 
+    /// <summary>Gets the calls that reached the service pipeline, counted by an interceptor outside Contrail's.</summary>
+    public CallWitness Witness => _app.Services.GetRequiredService<CallWitness>();
+
     /// <summary>Gets the port Kestrel bound, read from <see cref="IServerAddressesFeature"/>.</summary>
     public int Port { get; }
 
@@ -59,7 +63,9 @@ internal sealed class KestrelLoopbackHost : IAsyncDisposable
 
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2);
         });
-        builder.Services.AddGrpc().AddContrail();
+        // Global interceptors run before the ones AddContrail registers: the witness sees every call Contrail could trace.
+        builder.Services.AddSingleton<CallWitness>();
+        builder.Services.AddGrpc(options => options.Interceptors.Add<CallWitness>()).AddContrail();
         var app = builder.Build();
         app.MapGrpcService<TService>();
         await app.StartAsync();
@@ -153,4 +159,47 @@ internal sealed class LoopbackClient : IDisposable
             return base.SendAsync(request, cancellationToken);
         }
     }
+}
+
+/// <summary>
+/// Counts the calls that reached the gRPC service pipeline, by the outcome they asked for: a call can end
+/// before that (its deadline passed, or its caller cancelled, before the server saw the request), and such
+/// a call rightly has no server span.
+/// </summary>
+internal sealed class CallWitness : Grpc.Core.Interceptors.Interceptor
+{
+    private readonly ConcurrentDictionary<string, long> _calls = new(StringComparer.Ordinal);
+
+    /// <summary>Gets the calls seen, by the outcome header's value.</summary>
+    public IReadOnlyDictionary<string, long> Calls => _calls;
+
+    /// <summary>Gets the calls seen in all.</summary>
+    public long Total => _calls.Values.Sum();
+
+    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, Grpc.Core.ServerCallContext context, Grpc.Core.UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        Count(context);
+        return continuation(request, context);
+    }
+
+    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(Grpc.Core.IAsyncStreamReader<TRequest> requestStream, Grpc.Core.ServerCallContext context, Grpc.Core.ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        Count(context);
+        return continuation(requestStream, context);
+    }
+
+    public override Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, Grpc.Core.IServerStreamWriter<TResponse> responseStream, Grpc.Core.ServerCallContext context, Grpc.Core.ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        Count(context);
+        return continuation(request, responseStream, context);
+    }
+
+    public override Task DuplexStreamingServerHandler<TRequest, TResponse>(Grpc.Core.IAsyncStreamReader<TRequest> requestStream, Grpc.Core.IServerStreamWriter<TResponse> responseStream, Grpc.Core.ServerCallContext context, Grpc.Core.DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        Count(context);
+        return continuation(requestStream, responseStream, context);
+    }
+
+    private void Count(Grpc.Core.ServerCallContext context) =>
+        _calls.AddOrUpdate(context.RequestHeaders.GetValue(LoopbackShopService.OutcomeHeader) ?? nameof(LoopbackOutcome.Ok), 1, static (_, count) => count + 1);
 }
