@@ -156,7 +156,9 @@ PROJECT = """<Project Sdk="Microsoft.NET.Sdk">
     <!-- The numbers compare Contrail with the compiler, so the SDK's own analyzers keep their defaults. -->
   </PropertyGroup>
   <ItemGroup>
-    <Reference Include="Contrail.Testing.Grpc" HintPath="{grpc}" />
+    <PackageReference Include="Grpc.Core.Api" Version="{grpc_version}" />
+    <!-- ReadAllAsync, as a grpc-dotnet service has it (Grpc.AspNetCore brings it). -->
+    <PackageReference Include="Grpc.Net.Common" Version="{grpc_version}" />
     <Analyzer Include="{analyzers}/Contrail.Analyzers.dll" />
     <Analyzer Include="{analyzers}/Contrail.Schema.dll" />
     <Analyzer Include="{protobuf}" />
@@ -169,7 +171,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", required=True)
     parser.add_argument("--services", type=int, default=100, help="services of five handlers each")
-    parser.add_argument("--grpc", required=True, help="path of Contrail.Testing.Grpc.dll")
+    parser.add_argument("--grpc-version", required=True, help="version of the Grpc.Core.Api and Grpc.Net.Common packages the project references")
     parser.add_argument("--analyzers", required=True, help="folder of Contrail.Analyzers.dll")
     parser.add_argument("--protobuf", required=True, help="path of Google.Protobuf.dll (Contrail.Schema's dependency)")
     args = parser.parse_args()
@@ -182,7 +184,7 @@ def main():
         with open(os.path.join(args.out, "Services", f"Svc{i}Service.cs"), "w") as f:
             f.write(SERVICE.format(i=i, next=nxt))
     with open(os.path.join(args.out, "AnalyzerCost.Load.csproj"), "w") as f:
-        f.write(PROJECT.format(grpc=args.grpc, analyzers=args.analyzers, protobuf=args.protobuf))
+        f.write(PROJECT.format(grpc_version=args.grpc_version, analyzers=args.analyzers, protobuf=args.protobuf))
 
 
 if __name__ == "__main__":

@@ -11,13 +11,13 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/contrail-analyzer-cost.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
 dotnet build "$root/src/Contrail.Analyzers/Contrail.Analyzers.csproj" -c Release -nologo -v:q >/dev/null
-dotnet build "$root/tests/Contrail.Testing.Grpc/Contrail.Testing.Grpc.csproj" -c Release -nologo -v:q >/dev/null
 analyzers="$root/src/Contrail.Analyzers/bin/Release/netstandard2.0"
-grpc="$(ls "$root"/tests/Contrail.Testing.Grpc/bin/Release/*/Contrail.Testing.Grpc.dll | head -n 1)"
+# The load project references the real Grpc.Core.Api (and Grpc.Net.Common), at the repository's central version.
+grpc_version="$(sed -nE 's/.*PackageVersion Include="Grpc.Core.Api" Version="([^"]+)".*/\1/p' "$root/Directory.Packages.props")"
 packages="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
 protobuf="$(ls "$packages"/google.protobuf/*/lib/netstandard2.0/Google.Protobuf.dll | sort -V | tail -n 1)"
 
-python3 "$here/generate.py" --out "$work/load" --services "$services" --grpc "$grpc" --analyzers "$analyzers" --protobuf "$protobuf"
+python3 "$here/generate.py" --out "$work/load" --services "$services" --grpc-version "$grpc_version" --analyzers "$analyzers" --protobuf "$protobuf"
 cd "$work/load"
 if ! dotnet build -c Release -nologo -v:q > "$work/warmup.log" 2>&1; then   # restore and warm up
   echo "the load project does not build:"; grep -E "error|warning" "$work/warmup.log" | sort -u | head -n 20; exit 1

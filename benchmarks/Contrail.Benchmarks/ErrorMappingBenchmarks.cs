@@ -56,8 +56,7 @@ public class ErrorMappingBenchmarks
             Message = message,
             Details =
             {
-                // Google.Api.CommonProtos 2.0.0 names ErrorInfo's field 1 (today's "reason") Type.
-                Any.Pack(new ErrorInfo { Type = Reason, Domain = Domain, Metadata = { { "orderId", orderId } } }),
+                Any.Pack(new ErrorInfo { Reason = Reason, Domain = Domain, Metadata = { { "orderId", orderId } } }),
             },
         };
         var trailers = new Metadata { { TrailerKey, status.ToByteArray() } };
@@ -88,7 +87,7 @@ public class ErrorMappingBenchmarks
             if (detail.Is(ErrorInfo.Descriptor))
             {
                 var info = detail.Unpack<ErrorInfo>();
-                return info.Type == Reason && info.Domain == Domain && info.Metadata.TryGetValue("orderId", out var orderId) ? orderId : null;
+                return info.Reason == Reason && info.Domain == Domain && info.Metadata.TryGetValue("orderId", out var orderId) ? orderId : null;
             }
         }
 

@@ -4,7 +4,6 @@ using System.Diagnostics.Metrics;
 using Acme.Shop.V1;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using Contrail.Testing.Grpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 
@@ -32,8 +31,8 @@ public abstract class TracedCallBenchmarks
     // the call context per call; the benchmark creates both once so that only Contrail's cost is measured.
     // Typed as Interceptor: the server calls it through the base class, a generic virtual call.
     private readonly Interceptor _interceptor = new BenchOrderServiceContrailInterceptor();
-    private readonly TestServerCallContext _getOrderContext = NewContext("/acme.shop.v1.Orders/GetOrder");
-    private readonly TestServerCallContext _watchOrdersContext = NewContext("/acme.shop.v1.Orders/WatchOrders");
+    private readonly ServerCallContext _getOrderContext = new BenchServerCallContext("/acme.shop.v1.Orders/GetOrder");
+    private readonly ServerCallContext _watchOrdersContext = new BenchServerCallContext("/acme.shop.v1.Orders/WatchOrders");
 
     private readonly UnaryServerMethod<GetOrderRequest, Order> _tracedGetOrder;
     private readonly ServerStreamingServerMethod<WatchOrdersRequest, Order> _tracedWatchOrders;
@@ -97,13 +96,6 @@ public abstract class TracedCallBenchmarks
 
         ServerStreamingTraced();
     }
-
-    private static TestServerCallContext NewContext(string method) => new TestServerCallContext(method)
-    {
-        // What grpc-dotnet reports for a call over TCP: the authority with its port, and the peer.
-        Host = "localhost:5001",
-        Peer = "ipv4:127.0.0.1:50051",
-    };
 
     private sealed class CountingServerStreamWriter<T> : IServerStreamWriter<T>
     {
