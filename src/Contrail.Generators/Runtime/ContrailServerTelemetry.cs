@@ -24,7 +24,7 @@ namespace Contrail.Generated
         private const string HostingActivitySourceName = "Microsoft.AspNetCore";
 
         /// <summary>How long a failed call waits for its cancellation when the failure may be a client reset.</summary>
-        private const int ResetGracePeriodMilliseconds = 100;
+        private const int ResetGracePeriodMilliseconds = 250;
 
         // InstrumentationVersion, the Contrail version that wrote this file, is generated beside it
         // (Contrail.ServerTelemetry.Version.g.cs).
