@@ -155,7 +155,7 @@ internal sealed class MetricsParser
 
         return new MeterClassModel(
             type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
-            Escape(type.Name),
+            CSharpText.Identifier(type.Name),
             type.ToDisplayString().Replace("@", string.Empty),
             type.DeclaredAccessibility == Accessibility.Public ? "public" : "internal",
             type.IsStatic,
@@ -187,7 +187,7 @@ internal sealed class MetricsParser
 
         return new MeterClassModel(
             type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
-            Escape(type.Name),
+            CSharpText.Identifier(type.Name),
             type.ToDisplayString().Replace("@", string.Empty),
             type.DeclaredAccessibility == Accessibility.Public ? "public" : "internal",
             type.IsStatic,
@@ -202,14 +202,14 @@ internal sealed class MetricsParser
     /// <summary>An instrument that is reported as an error: its method gets a body that records nothing.</summary>
     private static InstrumentModel Inert(IMethodSymbol method, InstrumentKind kind) => new(
         kind,
-        Escape(method.Name),
+        CSharpText.Identifier(method.Name),
         Modifiers(method),
         string.Empty,
         null,
         null,
         "long",
         method.ReturnsVoid ? "void" : SymbolFacts.FullyQualifiedName(method.ReturnType),
-        method.Parameters.Select(p => ParameterType(p.Type) + " " + Escape(p.Name)).ToEquatableArray(),
+        method.Parameters.Select(p => ParameterType(p.Type) + " " + CSharpText.Identifier(p.Name)).ToEquatableArray(),
         null,
         EquatableArray<TagModel>.Empty,
         EquatableArray<string>.Empty,
@@ -296,7 +296,7 @@ internal sealed class MetricsParser
                 return Inert(method, kind);
             }
 
-            callbackParameter = Escape(method.Parameters[0].Name);
+            callbackParameter = CSharpText.Identifier(method.Parameters[0].Name);
         }
         else
         {
@@ -309,7 +309,7 @@ internal sealed class MetricsParser
                 valid = false;
             }
 
-            measurement = measurementParameter is null ? null : Escape(measurementParameter.Name);
+            measurement = measurementParameter is null ? null : CSharpText.Identifier(measurementParameter.Name);
             foreach (var parameter in method.Parameters)
             {
                 if (!SymbolEqualityComparer.Default.Equals(parameter, measurementParameter))
@@ -341,14 +341,14 @@ internal sealed class MetricsParser
 
         return new InstrumentModel(
             kind,
-            Escape(method.Name),
+            CSharpText.Identifier(method.Name),
             Modifiers(method),
             name!,
             string.IsNullOrEmpty(unit) ? null : unit,
             string.IsNullOrEmpty(description) ? null : description,
             valueType,
             method.ReturnsVoid ? "void" : SymbolFacts.FullyQualifiedName(method.ReturnType),
-            method.Parameters.Select(p => ParameterType(p.Type) + " " + Escape(p.Name)).ToEquatableArray(),
+            method.Parameters.Select(p => ParameterType(p.Type) + " " + CSharpText.Identifier(p.Name)).ToEquatableArray(),
             measurement,
             tags.ToEquatableArray(),
             buckets.ToEquatableArray(),
@@ -494,7 +494,7 @@ internal sealed class MetricsParser
 
     private bool AddTags(IMethodSymbol method, IParameterSymbol parameter, List<TagModel> tags, Dictionary<string, EnumTagModel> enums)
     {
-        var access = Escape(parameter.Name);
+        var access = CSharpText.Identifier(parameter.Name);
         var location = parameter.Locations.FirstOrDefault() ?? Location.None;
         if (parameter.Type is INamedTypeSymbol tagObject && HasAttribute(tagObject, _types.MetricTagsAttribute))
         {
@@ -514,7 +514,7 @@ internal sealed class MetricsParser
                     continue;
                 }
 
-                valid &= AddTag(method, member, memberType, access + "." + Escape(member.Name), guard, member.Locations.FirstOrDefault() ?? location, location, tags, enums);
+                valid &= AddTag(method, member, memberType, access + "." + CSharpText.Identifier(member.Name), guard, member.Locations.FirstOrDefault() ?? location, location, tags, enums);
             }
 
             return valid;
@@ -886,9 +886,6 @@ internal sealed class MetricsParser
         var name = SymbolFacts.FullyQualifiedName(type);
         return type.NullableAnnotation == NullableAnnotation.Annotated && type.IsReferenceType ? name + "?" : name;
     }
-
-    internal static string Escape(string identifier) =>
-        SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
 
     private static object? Named(AttributeData attribute, string name) =>
         attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value;
