@@ -292,7 +292,7 @@ internal static class MetricsEmitter
         var arguments = $"{CSharpText.Literal(instrument.Name)}, {CSharpText.Literal(instrument.Unit)}, {CSharpText.Literal(instrument.Description)}";
         if (instrument.Buckets.Count > 0 && hasInstrumentAdvice)
         {
-            arguments += $", tags: null, advice: new {Metrics}.InstrumentAdvice<{instrument.ValueType}> {{ HistogramBucketBoundaries = new {instrument.ValueType}[] {{ {string.Join(", ", instrument.Buckets)} }} }}";
+            arguments += $", tags: null, advice: new {Metrics}.InstrumentAdvice<{instrument.ValueType}> {{ HistogramBucketBoundaries = new {instrument.ValueType}[] {{ {string.Join(", ", instrument.Buckets.Select(b => BucketLiteral(b, instrument.ValueType)))} }} }}";
         }
 
         return $"{meter}.{create}<{instrument.ValueType}>({arguments})";
@@ -416,7 +416,7 @@ internal static class MetricsEmitter
                 .Append(",\"unit\":").Append(JsonText.Quote(instrument.Unit))
                 .Append(",\"description\":").Append(JsonText.Quote(instrument.Description))
                 .Append(",\"tags\":[").Append(string.Join(",", instrument.Tags.Select(t => t.Name).Distinct().OrderBy(t => t, StringComparer.Ordinal).Select(t => JsonText.Quote(t)))).Append(']')
-                .Append(",\"buckets\":").Append(instrument.BucketValues.Count == 0 ? "null" : "[" + string.Join(",", instrument.BucketValues) + "]")
+                .Append(",\"buckets\":").Append(instrument.Buckets.Count == 0 ? "null" : "[" + string.Join(",", instrument.Buckets.Select(HistogramBucketRules.Format)) + "]")
                 .Append(",\"source\":").Append(JsonText.Quote(model.DisplayName + "." + instrument.MethodName.TrimStart('@')))
                 .Append('}');
         }
@@ -434,5 +434,15 @@ internal static class MetricsEmitter
         InstrumentKind.ObservableCounter => "observable_counter",
         InstrumentKind.ObservableUpDownCounter => "observable_updowncounter",
         _ => "observable_gauge",
+    };
+
+    /// <summary>A bucket boundary as a C# literal of the histogram's value type.</summary>
+    private static string BucketLiteral(double value, string valueType) => valueType switch
+    {
+        "double" => HistogramBucketRules.Format(value) + "d",
+        "float" => ((float)value).ToString("R", CultureInfo.InvariantCulture) + "f",
+        "decimal" => ((decimal)value).ToString(CultureInfo.InvariantCulture) + "m",
+        "long" => ((long)value).ToString(CultureInfo.InvariantCulture) + "L",
+        _ => ((long)value).ToString(CultureInfo.InvariantCulture),
     };
 }
