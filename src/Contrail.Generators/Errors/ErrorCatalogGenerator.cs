@@ -52,19 +52,9 @@ public sealed class ErrorCatalogGenerator : IIncrementalGenerator
 
         // The telemetry hook may only be written where the traced-services generator writes the
         // telemetry class it completes, i.e. where at least one traced service is valid.
-        var hasTracedServices = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                TracedServiceKnownTypes.TracedServiceAttribute,
-                static (node, _) => node is ClassDeclarationSyntax,
-                static (syntaxContext, cancellationToken) =>
-                {
-                    var types = TracedServiceKnownTypes.Create(syntaxContext.SemanticModel.Compilation);
-                    return types is not null
-                        && syntaxContext.TargetSymbol is INamedTypeSymbol service
-                        && new TracedServiceParser(types, diagnostics: null, cancellationToken).Parse(service) is not null;
-                })
+        var hasTracedServices = TracedServiceProvider.ValidServices(context)
             .Collect()
-            .Select(static (valid, _) => valid.Contains(true))
+            .Select(static (valid, _) => !valid.IsEmpty)
             .WithTrackingName(TrackingNames.TracedServices);
 
         var catalog = errors.Collect()
