@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Contrail.Generators.Diagnostics;
-using Contrail.Generators.TracedServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -39,13 +38,14 @@ public sealed class ErrorCatalogAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var compilation = start.Compilation;
-            var grpcError = compilation.GetTypeByMetadataName(ErrorCatalogParser.GrpcErrorAttribute);
-            if (grpcError is null)
+            var types = ErrorCatalogKnownTypes.Create(compilation);
+            if (types is null)
             {
                 return;
             }
 
-            var errorMetadata = compilation.GetTypeByMetadataName(ErrorCatalogParser.ErrorMetadataAttribute);
+            var grpcError = types.GrpcErrorAttribute;
+            var errorMetadata = types.ErrorMetadataAttribute;
             var (defaultDomain, _) = ErrorCatalogParser.ReadAssemblyDefaults(compilation.Assembly);
             var hasDefaultDomain = !string.IsNullOrWhiteSpace(defaultDomain);
             var declared = new ConcurrentBag<(string Domain, string Reason, string Name, Location Location)>();
@@ -71,7 +71,7 @@ public sealed class ErrorCatalogAnalyzer : DiagnosticAnalyzer
                     }
 
                     var diagnostics = new List<Diagnostic>();
-                    var model = new ErrorCatalogParser(compilation, diagnostics, symbolContext.CancellationToken).Parse(target, attribute, hasDefaultDomain);
+                    var model = new ErrorCatalogParser(types, diagnostics, symbolContext.CancellationToken).Parse(target, attribute, hasDefaultDomain);
                     foreach (var diagnostic in diagnostics)
                     {
                         symbolContext.ReportDiagnostic(diagnostic);
@@ -98,7 +98,7 @@ public sealed class ErrorCatalogAnalyzer : DiagnosticAnalyzer
                 }
 
                 var diagnostics = new List<Diagnostic>();
-                new ErrorCatalogParser(compilation, diagnostics, symbolContext.CancellationToken).CheckMetadataOutsideError(property, attribute);
+                new ErrorCatalogParser(types, diagnostics, symbolContext.CancellationToken).CheckMetadataOutsideError(property, attribute);
                 foreach (var diagnostic in diagnostics)
                 {
                     symbolContext.ReportDiagnostic(diagnostic);
@@ -118,7 +118,7 @@ public sealed class ErrorCatalogAnalyzer : DiagnosticAnalyzer
                 }
             });
 
-            RegisterUnmappedThrows(start, grpcError);
+            RegisterUnmappedThrows(start, types);
         });
     }
 
@@ -126,7 +126,7 @@ public sealed class ErrorCatalogAnalyzer : DiagnosticAnalyzer
     private static Diagnostic? FindInvalidDomainSettings(Compilation compilation, System.Threading.CancellationToken cancellationToken)
     {
         var attribute = compilation.Assembly.GetAttributes()
-            .FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == ErrorCatalogParser.ErrorDomainAttribute);
+            .FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == ErrorCatalogKnownTypes.ErrorDomainAttributeName);
         if (attribute is null)
         {
             return null;
@@ -149,13 +149,13 @@ public sealed class ErrorCatalogAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>CTR4008: an exception without a mapping thrown inside a traced handler surfaces as UNKNOWN.</summary>
-    private static void RegisterUnmappedThrows(CompilationStartAnalysisContext start, INamedTypeSymbol grpcError)
+    private static void RegisterUnmappedThrows(CompilationStartAnalysisContext start, ErrorCatalogKnownTypes types)
     {
-        var compilation = start.Compilation;
-        var tracedService = compilation.GetTypeByMetadataName(TracedServiceKnownTypes.TracedServiceAttribute);
-        var serverCallContext = compilation.GetTypeByMetadataName("Grpc.Core.ServerCallContext");
-        var rpcException = compilation.GetTypeByMetadataName("Grpc.Core.RpcException");
-        var cancelled = compilation.GetTypeByMetadataName("System.OperationCanceledException");
+        var grpcError = types.GrpcErrorAttribute;
+        var tracedService = types.TracedServiceAttribute;
+        var serverCallContext = types.ServerCallContext;
+        var rpcException = types.RpcException;
+        var cancelled = types.OperationCanceledException;
         if (tracedService is null || serverCallContext is null || rpcException is null || cancelled is null)
         {
             return;

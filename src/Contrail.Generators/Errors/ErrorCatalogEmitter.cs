@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using Contrail.Generators.Common;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace Contrail.Generators.Errors;
 
@@ -77,7 +76,7 @@ internal static class ErrorCatalogEmitter
         var writer = new SourceWriter();
         writer.WriteBlock(GeneratedCode.Header);
         var mapper = settings.HasGrpcCore && isPublic ? $", Mapper = typeof({catalogType})" : string.Empty;
-        writer.WriteLine($"[assembly: global::Contrail.ErrorCatalog({SymbolDisplay.FormatLiteral(CatalogJson(errors, settings), quote: true)}{mapper})]");
+        writer.WriteLine($"[assembly: global::Contrail.ErrorCatalog({CSharpText.Literal(CatalogJson(errors, settings))}{mapper})]");
         writer.WriteLine();
 
         if (ns.Length > 0)
@@ -168,7 +167,7 @@ internal static class ErrorCatalogEmitter
         if (settings.DefaultDomain is not null)
         {
             writer.WriteLine("/// <summary>The default <c>ErrorInfo.domain</c> of this assembly's errors.</summary>");
-            writer.WriteLine($"public const string Domain = {Literal(settings.DefaultDomain)};");
+            writer.WriteLine($"public const string Domain = {CSharpText.Literal(settings.DefaultDomain)};");
             writer.WriteLine();
         }
 
@@ -177,8 +176,8 @@ internal static class ErrorCatalogEmitter
         writer.OpenBrace();
         foreach (var error in Ordered(errors, settings))
         {
-            var keys = error.Metadata.Count == 0 ? "global::System.Array.Empty<string>()" : "new[] { " + string.Join(", ", error.Metadata.Select(m => Literal(m.Key))) + " }";
-            writer.WriteLine($"new ErrorDescriptor(global::Contrail.GrpcStatusCode.{s_codes[error.Code].Member}, {Literal(error.Reason)}, {Literal(DomainOf(error, settings))}, {keys}, {s_codes[error.Code].Http}, {Literal(error.DisplayName)}, {(error.MessageTemplate is null ? "null" : Literal(error.MessageTemplate))}),");
+            var keys = error.Metadata.Count == 0 ? "global::System.Array.Empty<string>()" : "new[] { " + string.Join(", ", error.Metadata.Select(m => CSharpText.Literal(m.Key))) + " }";
+            writer.WriteLine($"new ErrorDescriptor(global::Contrail.GrpcStatusCode.{s_codes[error.Code].Member}, {CSharpText.Literal(error.Reason)}, {CSharpText.Literal(DomainOf(error, settings))}, {keys}, {s_codes[error.Code].Http}, {CSharpText.Literal(error.DisplayName)}, {(error.MessageTemplate is null ? "null" : CSharpText.Literal(error.MessageTemplate))}),");
         }
 
         writer.CloseBrace(";");
@@ -267,14 +266,14 @@ internal static class ErrorCatalogEmitter
             writer.WriteLine();
             foreach (var entry in error.Metadata)
             {
-                writer.WriteLine($"var {Local(entry.Key)} = {FormatValue("exception." + Escape(entry.PropertyName), entry)};");
+                writer.WriteLine($"var {Local(entry.Key)} = {FormatValue("exception." + CSharpText.Identifier(entry.PropertyName), entry)};");
             }
 
             var message = error.MessageParts.Count == 0 ? "exception.Message" : MessageExpression(error.MessageParts, key => Local(key));
             var metadata = error.Metadata.Count == 0
                 ? $"global::System.Array.Empty<{Pairs}>()"
-                : "new[] { " + string.Join(", ", error.Metadata.Select(m => $"new {Pairs}({Literal(m.Key)}, {Local(m.Key)})")) + " }";
-            writer.WriteLine($"return {Wire}.CreateException({StatusCode}.{s_codes[error.Code].Member}, {message}, {Literal(error.Reason)}, {Literal(DomainOf(error, settings))}, {metadata});");
+                : "new[] { " + string.Join(", ", error.Metadata.Select(m => $"new {Pairs}({CSharpText.Literal(m.Key)}, {Local(m.Key)})")) + " }";
+            writer.WriteLine($"return {Wire}.CreateException({StatusCode}.{s_codes[error.Code].Member}, {message}, {CSharpText.Literal(error.Reason)}, {CSharpText.Literal(DomainOf(error, settings))}, {metadata});");
             writer.CloseBrace();
         }
 
@@ -292,12 +291,12 @@ internal static class ErrorCatalogEmitter
             foreach (var error in group.OrderBy(e => e.MemberName, StringComparer.Ordinal))
             {
                 var message = error.MessageParts.Count == 0
-                    ? Literal(error.Reason)
-                    : MessageExpression(error.MessageParts, key => $"{Wire}.Lookup(metadata, {Literal(key)})");
-                writer.WriteLine($"case {group.Key}.{Escape(error.MemberName!)}:");
+                    ? CSharpText.Literal(error.Reason)
+                    : MessageExpression(error.MessageParts, key => $"{Wire}.Lookup(metadata, {CSharpText.Literal(key)})");
+                writer.WriteLine($"case {group.Key}.{CSharpText.Identifier(error.MemberName!)}:");
                 using (writer.Indent())
                 {
-                    writer.WriteLine($"return {Wire}.CreateException({StatusCode}.{s_codes[error.Code].Member}, {message}, {Literal(error.Reason)}, {Literal(DomainOf(error, settings))}, entries);");
+                    writer.WriteLine($"return {Wire}.CreateException({StatusCode}.{s_codes[error.Code].Member}, {message}, {CSharpText.Literal(error.Reason)}, {CSharpText.Literal(DomainOf(error, settings))}, entries);");
                 }
             }
 
@@ -330,13 +329,13 @@ internal static class ErrorCatalogEmitter
         foreach (var error in Ordered(errors, settings))
         {
             var name = helperNames[error];
-            var domain = Literal(DomainOf(error, settings));
+            var domain = CSharpText.Literal(DomainOf(error, settings));
             writer.WriteLine();
-            writer.WriteLine($"/// <summary>Whether the call failed with {error.Reason} ({XmlText(DomainOf(error, settings))}).</summary>");
+            writer.WriteLine($"/// <summary>Whether the call failed with {error.Reason} ({CSharpText.XmlDoc(DomainOf(error, settings))}).</summary>");
             writer.WriteLine($"public static bool Is{name}({RpcException} exception) =>");
             using (writer.Indent())
             {
-                writer.WriteLine($"{Wire}.Matches(exception, {Literal(error.Reason)}, {domain}, out _);");
+                writer.WriteLine($"{Wire}.Matches(exception, {CSharpText.Literal(error.Reason)}, {domain}, out _);");
             }
 
             if (error.Kind != ErrorSourceKind.Exception || error.Rebuild is null)
@@ -349,7 +348,7 @@ internal static class ErrorCatalogEmitter
             writer.WriteLine($"{Access(error)} static bool TryGet{name}({RpcException} exception, {notNullWhen}out {error.TypeName}? error)");
             writer.OpenBrace();
             writer.WriteLine("error = null;");
-            writer.WriteLine($"if (!{Wire}.Matches(exception, {Literal(error.Reason)}, {domain}, out var metadata))");
+            writer.WriteLine($"if (!{Wire}.Matches(exception, {CSharpText.Literal(error.Reason)}, {domain}, out var metadata))");
             writer.OpenBrace();
             writer.WriteLine("return false;");
             writer.CloseBrace();
@@ -366,7 +365,7 @@ internal static class ErrorCatalogEmitter
             var arguments = string.Join(", ", error.Rebuild.ConstructorKeys.Select(Local));
             var initializers = error.Rebuild.SettableKeys.Count == 0
                 ? string.Empty
-                : " { " + string.Join(", ", error.Rebuild.SettableKeys.Select(k => $"{Escape(error.Metadata.First(m => m.Key == k).PropertyName)} = {Local(k)}")) + " }";
+                : " { " + string.Join(", ", error.Rebuild.SettableKeys.Select(k => $"{CSharpText.Identifier(error.Metadata.First(m => m.Key == k).PropertyName)} = {Local(k)}")) + " }";
             writer.WriteLine($"error = new {error.TypeName}({arguments}){initializers};");
             writer.WriteLine("return true;");
             writer.CloseBrace();
@@ -573,7 +572,7 @@ internal static class ErrorCatalogEmitter
             }
             else if (parts[i].Length > 0)
             {
-                pieces.Add(Literal(parts[i]));
+                pieces.Add(CSharpText.Literal(parts[i]));
             }
         }
 
@@ -612,7 +611,7 @@ internal static class ErrorCatalogEmitter
     private static string ParseCall(ErrorMetadataModel entry)
     {
         var text = entry.Key + "Text";
-        var read = $"{Wire}.TryGet(metadata, {Literal(entry.Key)}, out var {text})";
+        var read = $"{Wire}.TryGet(metadata, {CSharpText.Literal(entry.Key)}, out var {text})";
         var local = Local(entry.Key);
         var parse = entry.ValueKind switch
         {
@@ -632,17 +631,9 @@ internal static class ErrorCatalogEmitter
         return $"{read} && {parse}";
     }
 
-    /// <summary>The local holding a metadata value; the suffix keeps keys clear of keywords and of the generated locals.</summary>
     /// <summary>A helper that names an error's type is only as visible as that type.</summary>
     private static string Access(GrpcErrorModel error) => error.IsPublic ? "public" : "internal";
 
-    /// <summary>Text for an XML doc comment.</summary>
-    private static string XmlText(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
-
+    /// <summary>The local holding a metadata value; the suffix keeps keys clear of keywords and of the generated locals.</summary>
     private static string Local(string key) => key + "Value";
-
-    private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
-
-    private static string Escape(string identifier) =>
-        SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
 }

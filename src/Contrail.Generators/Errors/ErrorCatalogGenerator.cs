@@ -35,11 +35,13 @@ public sealed class ErrorCatalogGenerator : IIncrementalGenerator
         // adding [assembly: ErrorDomain] later takes effect without re-parsing every error.
         var errors = context.SyntaxProvider
             .ForAttributeWithMetadataName(
-                ErrorCatalogParser.GrpcErrorAttribute,
+                ErrorCatalogKnownTypes.GrpcErrorAttributeName,
                 static (node, _) => node is ClassDeclarationSyntax or EnumMemberDeclarationSyntax,
                 static (syntaxContext, cancellationToken) =>
-                    new ErrorCatalogParser(syntaxContext.SemanticModel.Compilation, diagnostics: null, cancellationToken)
-                        .Parse(syntaxContext.TargetSymbol, syntaxContext.Attributes[0], hasDefaultDomain: true))
+                    ErrorCatalogKnownTypes.Create(syntaxContext.SemanticModel.Compilation) is { } types
+                        ? new ErrorCatalogParser(types, diagnostics: null, cancellationToken)
+                            .Parse(syntaxContext.TargetSymbol, syntaxContext.Attributes[0], hasDefaultDomain: true)
+                        : null)
             .Where(static model => model is not null)
             .Select(static (model, _) => model!)
             .WithTrackingName(TrackingNames.Errors);
@@ -50,19 +52,9 @@ public sealed class ErrorCatalogGenerator : IIncrementalGenerator
 
         // The telemetry hook may only be written where the traced-services generator writes the
         // telemetry class it completes, i.e. where at least one traced service is valid.
-        var hasTracedServices = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                TracedServiceKnownTypes.TracedServiceAttribute,
-                static (node, _) => node is ClassDeclarationSyntax,
-                static (syntaxContext, cancellationToken) =>
-                {
-                    var types = TracedServiceKnownTypes.Create(syntaxContext.SemanticModel.Compilation);
-                    return types is not null
-                        && syntaxContext.TargetSymbol is INamedTypeSymbol service
-                        && new TracedServiceParser(types, diagnostics: null, cancellationToken).Parse(service) is not null;
-                })
+        var hasTracedServices = TracedServiceProvider.ValidServices(context)
             .Collect()
-            .Select(static (valid, _) => valid.Contains(true))
+            .Select(static (valid, _) => !valid.IsEmpty)
             .WithTrackingName(TrackingNames.TracedServices);
 
         var catalog = errors.Collect()
@@ -107,7 +99,8 @@ public sealed class ErrorCatalogGenerator : IIncrementalGenerator
         var (domain, catalogName) = ErrorCatalogParser.ReadAssemblyDefaults(compilation.Assembly);
         // An unusable CatalogName is reported by the analyzer (CTR4010); the default keeps the rest compiling.
         catalogName = catalogName is not null && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(catalogName) ? catalogName : DefaultCatalogName;
-        var catalogAttribute = compilation.GetTypeByMetadataName(ErrorCatalogParser.ErrorCatalogAttribute);
+        var types = ErrorCatalogKnownTypes.For(compilation);
+        var catalogAttribute = types.ErrorCatalogAttribute;
         var mappers = new List<string>();
         if (catalogAttribute is not null)
         {
@@ -127,8 +120,8 @@ public sealed class ErrorCatalogGenerator : IIncrementalGenerator
         return new ErrorCatalogSettings(
             string.IsNullOrWhiteSpace(domain) ? null : domain,
             catalogName,
-            compilation.GetTypeByMetadataName("Grpc.Core.RpcException") is not null,
-            compilation.GetTypeByMetadataName("System.Diagnostics.CodeAnalysis.NotNullWhenAttribute") is { } notNullWhen
+            types.RpcException is not null,
+            types.NotNullWhenAttribute is { } notNullWhen
                 && compilation.IsSymbolAccessibleWithin(notNullWhen, compilation.Assembly),
             mappers.Distinct().OrderBy(m => m, StringComparer.Ordinal).ToEquatableArray());
     }

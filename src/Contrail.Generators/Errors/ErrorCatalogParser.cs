@@ -16,11 +16,6 @@ namespace Contrail.Generators.Errors;
 /// </summary>
 internal sealed class ErrorCatalogParser
 {
-    public const string GrpcErrorAttribute = "Contrail.GrpcErrorAttribute";
-    public const string ErrorDomainAttribute = "Contrail.ErrorDomainAttribute";
-    public const string ErrorMetadataAttribute = "Contrail.ErrorMetadataAttribute";
-    public const string ErrorCatalogAttribute = "Contrail.ErrorCatalogAttribute";
-
     private static readonly Regex s_reason = new("^[A-Z][A-Z0-9_]+[A-Z0-9]$", RegexOptions.CultureInvariant);
     private static readonly Regex s_metadataKey = new("^[a-z][a-zA-Z0-9]*$", RegexOptions.CultureInvariant);
     private static readonly Regex s_placeholder = new(@"\{([^{}]*)\}", RegexOptions.CultureInvariant);
@@ -30,10 +25,10 @@ internal sealed class ErrorCatalogParser
     private readonly List<Diagnostic>? _diagnostics;
     private readonly CancellationToken _cancellationToken;
 
-    public ErrorCatalogParser(Compilation compilation, List<Diagnostic>? diagnostics, CancellationToken cancellationToken)
+    public ErrorCatalogParser(ErrorCatalogKnownTypes types, List<Diagnostic>? diagnostics, CancellationToken cancellationToken)
     {
-        _errorMetadata = compilation.GetTypeByMetadataName(ErrorMetadataAttribute);
-        _exception = compilation.GetTypeByMetadataName("System.Exception");
+        _errorMetadata = types.ErrorMetadataAttribute;
+        _exception = types.Exception;
         _diagnostics = diagnostics;
         _cancellationToken = cancellationToken;
     }
@@ -43,7 +38,7 @@ internal sealed class ErrorCatalogParser
     {
         foreach (var attribute in assembly.GetAttributes())
         {
-            if (attribute.AttributeClass?.ToDisplayString() == ErrorDomainAttribute
+            if (attribute.AttributeClass?.ToDisplayString() == ErrorCatalogKnownTypes.ErrorDomainAttributeName
                 && attribute.ConstructorArguments.Length == 1)
             {
                 var catalogName = attribute.NamedArguments.FirstOrDefault(a => a.Key == "CatalogName").Value.Value as string;
@@ -166,7 +161,7 @@ internal sealed class ErrorCatalogParser
         // Two mapped members with one value could not be told apart at run time.
         var alias = member.ContainingType.GetMembers().OfType<IFieldSymbol>()
             .TakeWhile(f => !SymbolEqualityComparer.Default.Equals(f, member))
-            .FirstOrDefault(f => Equals(f.ConstantValue, member.ConstantValue) && f.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == GrpcErrorAttribute));
+            .FirstOrDefault(f => Equals(f.ConstantValue, member.ConstantValue) && f.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ErrorCatalogKnownTypes.GrpcErrorAttributeName));
         if (alias is not null)
         {
             Report(DiagnosticDescriptors.InvalidErrorType, attribute, member, member.Name, $"it has the same value as '{alias.Name}', which is mapped already");

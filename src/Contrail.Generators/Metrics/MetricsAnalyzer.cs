@@ -122,6 +122,6 @@ public sealed class MetricsAnalyzer : DiagnosticAnalyzer
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return MetricsParser.UnboundedTagPattern(configured);
+        return MetricNamingRules.UnboundedTagPattern(configured);
     }
 }

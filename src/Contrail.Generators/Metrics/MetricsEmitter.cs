@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using Contrail.Generators.Common;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace Contrail.Generators.Metrics;
 
@@ -47,7 +46,7 @@ internal static class MetricsEmitter
         }
         else if (model.IsStatic)
         {
-            writer.WriteLine($"private static readonly {Metrics}.Meter {meter} = new {Metrics}.Meter({Literal(model.MeterName)}, {Literal(model.MeterVersion)});");
+            writer.WriteLine($"private static readonly {Metrics}.Meter {meter} = new {Metrics}.Meter({CSharpText.Literal(model.MeterName)}, {CSharpText.Literal(model.MeterVersion)});");
             foreach (var instrument in live)
             {
                 writer.WriteLine(IsObservable(instrument.Kind)
@@ -75,7 +74,7 @@ internal static class MetricsEmitter
         {
             writer.WriteLine();
             writer.WriteLine("/// <summary>");
-            writer.WriteLine($"/// Creates the instruments of the meter <c>{XmlText(model.MeterName)}</c> from <paramref name=\"meterFactory\"/>, which owns the meter:");
+            writer.WriteLine($"/// Creates the instruments of the meter <c>{CSharpText.XmlDoc(model.MeterName)}</c> from <paramref name=\"meterFactory\"/>, which owns the meter:");
             writer.WriteLine("/// register this class as a singleton, and give each test its own factory to isolate its measurements.");
             writer.WriteLine("/// </summary>");
             writer.WriteLine("/// <param name=\"meterFactory\">The factory that creates (and disposes) the meter.</param>");
@@ -87,8 +86,8 @@ internal static class MetricsEmitter
             writer.WriteLine("throw new global::System.ArgumentNullException(nameof(meterFactory));");
             writer.CloseBrace();
             writer.WriteLine();
-            var version = model.MeterVersion is null ? string.Empty : $" {{ Version = {Literal(model.MeterVersion)} }}";
-            writer.WriteLine($"{meter} = meterFactory.Create(new {Metrics}.MeterOptions({Literal(model.MeterName)}){version});");
+            var version = model.MeterVersion is null ? string.Empty : $" {{ Version = {CSharpText.Literal(model.MeterVersion)} }}";
+            writer.WriteLine($"{meter} = meterFactory.Create(new {Metrics}.MeterOptions({CSharpText.Literal(model.MeterName)}){version});");
             foreach (var instrument in live.Where(i => !IsObservable(i.Kind)))
             {
                 writer.WriteLine($"{fields[instrument]} = {Create(meter, instrument, model.HasInstrumentAdvice)};");
@@ -146,7 +145,7 @@ internal static class MetricsEmitter
         writer.OpenBrace();
         if (instrument.ReturnType != "void")
         {
-            writer.WriteLine($"throw new global::System.InvalidOperationException({Literal($"'{instrument.MethodName.TrimStart('@')}' has Contrail metrics errors (CTR3xxx) and was not generated.")});");
+            writer.WriteLine($"throw new global::System.InvalidOperationException({CSharpText.Literal($"'{instrument.MethodName.TrimStart('@')}' has Contrail metrics errors (CTR3xxx) and was not generated.")});");
         }
 
         writer.CloseBrace();
@@ -196,7 +195,7 @@ internal static class MetricsEmitter
                     }
                 }
 
-                writer.WriteLine($"{tags}.Add({Literal(tag.Name)}, {TagValue(tag)});");
+                writer.WriteLine($"{tags}.Add({CSharpText.Literal(tag.Name)}, {TagValue(tag)});");
             }
 
             if (guard is not null)
@@ -226,7 +225,7 @@ internal static class MetricsEmitter
         writer.OpenBrace();
         writer.WriteLine($"if ({field} is not null)");
         writer.OpenBrace();
-        writer.WriteLine($"throw new global::System.InvalidOperationException({Literal($"The callback of the observable instrument '{instrument.Name}' is already registered: register it once.")});");
+        writer.WriteLine($"throw new global::System.InvalidOperationException({CSharpText.Literal($"The callback of the observable instrument '{instrument.Name}' is already registered: register it once.")});");
         writer.CloseBrace();
         writer.WriteLine();
         var create = instrument.Kind switch
@@ -235,7 +234,7 @@ internal static class MetricsEmitter
             InstrumentKind.ObservableUpDownCounter => "CreateObservableUpDownCounter",
             _ => "CreateObservableGauge",
         };
-        writer.WriteLine($"var created = {meter}.{create}<{instrument.ValueType}>({Literal(instrument.Name)}, {callback}, {Literal(instrument.Unit)}, {Literal(instrument.Description)});");
+        writer.WriteLine($"var created = {meter}.{create}<{instrument.ValueType}>({CSharpText.Literal(instrument.Name)}, {callback}, {CSharpText.Literal(instrument.Unit)}, {CSharpText.Literal(instrument.Description)});");
         writer.WriteLine($"{field} = created;");
         if (instrument.ReturnType != "void")
         {
@@ -255,7 +254,7 @@ internal static class MetricsEmitter
         writer.OpenBrace();
         foreach (var member in enumTag.Members)
         {
-            writer.WriteLine($"case {enumTag.TypeName}.{MetricsParser.Escape(member.Member)}: return {Literal(member.TagValue)};");
+            writer.WriteLine($"case {enumTag.TypeName}.{CSharpText.Identifier(member.Member)}: return {CSharpText.Literal(member.TagValue)};");
         }
 
         // A value without a member (a combination of flags, a cast number) is rare: its number, formatted.
@@ -290,10 +289,10 @@ internal static class MetricsEmitter
             InstrumentKind.Histogram => "CreateHistogram",
             _ => "CreateGauge",
         };
-        var arguments = $"{Literal(instrument.Name)}, {Literal(instrument.Unit)}, {Literal(instrument.Description)}";
+        var arguments = $"{CSharpText.Literal(instrument.Name)}, {CSharpText.Literal(instrument.Unit)}, {CSharpText.Literal(instrument.Description)}";
         if (instrument.Buckets.Count > 0 && hasInstrumentAdvice)
         {
-            arguments += $", tags: null, advice: new {Metrics}.InstrumentAdvice<{instrument.ValueType}> {{ HistogramBucketBoundaries = new {instrument.ValueType}[] {{ {string.Join(", ", instrument.Buckets)} }} }}";
+            arguments += $", tags: null, advice: new {Metrics}.InstrumentAdvice<{instrument.ValueType}> {{ HistogramBucketBoundaries = new {instrument.ValueType}[] {{ {string.Join(", ", instrument.Buckets.Select(b => BucketLiteral(b, instrument.ValueType)))} }} }}";
         }
 
         return $"{meter}.{create}<{instrument.ValueType}>({arguments})";
@@ -389,7 +388,7 @@ internal static class MetricsEmitter
 
     /// <summary>The <c>[assembly: MetricsManifest]</c> with every instrument of the assembly.</summary>
     public static string EmitManifest(IEnumerable<MeterClassModel> classes) =>
-        GeneratedCode.Header + $"[assembly: global::Contrail.MetricsManifest({Literal(ManifestJson(classes))})]\n";
+        GeneratedCode.Header + $"[assembly: global::Contrail.MetricsManifest({CSharpText.Literal(ManifestJson(classes))})]\n";
 
     /// <summary>
     /// The manifest: instruments ordered by meter, name and source, tag keys sorted, all ordinal, so the
@@ -417,7 +416,7 @@ internal static class MetricsEmitter
                 .Append(",\"unit\":").Append(JsonText.Quote(instrument.Unit))
                 .Append(",\"description\":").Append(JsonText.Quote(instrument.Description))
                 .Append(",\"tags\":[").Append(string.Join(",", instrument.Tags.Select(t => t.Name).Distinct().OrderBy(t => t, StringComparer.Ordinal).Select(t => JsonText.Quote(t)))).Append(']')
-                .Append(",\"buckets\":").Append(instrument.BucketValues.Count == 0 ? "null" : "[" + string.Join(",", instrument.BucketValues) + "]")
+                .Append(",\"buckets\":").Append(instrument.Buckets.Count == 0 ? "null" : "[" + string.Join(",", instrument.Buckets.Select(HistogramBucketRules.Format)) + "]")
                 .Append(",\"source\":").Append(JsonText.Quote(model.DisplayName + "." + instrument.MethodName.TrimStart('@')))
                 .Append('}');
         }
@@ -437,7 +436,13 @@ internal static class MetricsEmitter
         _ => "observable_gauge",
     };
 
-    private static string Literal(string? value) => value is null ? "null" : SymbolDisplay.FormatLiteral(value, quote: true);
-
-    private static string XmlText(string value) => value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    /// <summary>A bucket boundary as a C# literal of the histogram's value type.</summary>
+    private static string BucketLiteral(double value, string valueType) => valueType switch
+    {
+        "double" => HistogramBucketRules.Format(value) + "d",
+        "float" => ((float)value).ToString("R", CultureInfo.InvariantCulture) + "f",
+        "decimal" => ((decimal)value).ToString(CultureInfo.InvariantCulture) + "m",
+        "long" => ((long)value).ToString(CultureInfo.InvariantCulture) + "L",
+        _ => ((long)value).ToString(CultureInfo.InvariantCulture),
+    };
 }

@@ -83,8 +83,7 @@ internal sealed record MeterClassModel(
 /// <param name="Parameters">The method's parameters in order, as <c>type name</c> for the implementation.</param>
 /// <param name="MeasurementParameter">The parameter holding the measurement, or <see langword="null"/> for a counter that adds 1.</param>
 /// <param name="Tags">The tags recorded, in declaration order.</param>
-/// <param name="Buckets">Histogram bucket advice as C# literals of <paramref name="ValueType"/>, or empty.</param>
-/// <param name="BucketValues">The same advice as round-trip strings, for the manifest.</param>
+/// <param name="Buckets">Histogram bucket advice, validated to fit <paramref name="ValueType"/> (CTR3011), or empty.</param>
 /// <param name="IsInert">Whether the method has errors (reported by the analyzer): its body records nothing.</param>
 internal sealed record InstrumentModel(
     InstrumentKind Kind,
@@ -98,8 +97,7 @@ internal sealed record InstrumentModel(
     EquatableArray<string> Parameters,
     string? MeasurementParameter,
     EquatableArray<TagModel> Tags,
-    EquatableArray<string> Buckets,
-    EquatableArray<string> BucketValues,
+    EquatableArray<double> Buckets,
     ObservableCallbackKind Callback,
     string? CallbackParameter,
     bool IsInert);

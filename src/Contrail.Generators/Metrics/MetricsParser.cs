@@ -23,32 +23,6 @@ internal sealed class MetricsParser
     /// <summary>The file suffix of generated implementations, to tell them from a body the user wrote.</summary>
     public const string HintSuffix = ".Contrail.Metrics.g.cs";
 
-    /// <summary>The default pattern of tag names that likely hold identifiers (CTR3012).</summary>
-    public const string DefaultUnboundedTagPattern = @"(^|[._])(id|uuid|guid)$";
-
-    // OpenTelemetry's instrument name syntax: what the SDK accepts at all.
-    private static readonly Regex s_instrumentSyntax = new(@"^[A-Za-z][A-Za-z0-9_.\-/]{0,254}$", RegexOptions.CultureInvariant);
-
-    // OpenTelemetry's naming guidance: lowercase snake_case segments, dot-separated namespaces.
-    private static readonly Regex s_lowerDotted = new(@"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$", RegexOptions.CultureInvariant);
-
-    private static readonly HashSet<string> s_ucumAtoms = new(StringComparer.Ordinal)
-    {
-        "1", "%", "s", "ms", "us", "ns", "min", "h", "d", "By", "kBy", "MBy", "GBy", "TBy", "KiBy", "MiBy", "GiBy", "TiBy",
-        "bit", "kbit", "Mbit", "Gbit", "Hz", "kHz", "MHz", "GHz", "m", "km", "g", "kg", "Cel", "K", "W", "kW", "J", "kJ", "V", "A", "mA", "Ah",
-    };
-
-    private static readonly Dictionary<string, string> s_unitSuggestions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["second"] = "s", ["seconds"] = "s", ["sec"] = "s", ["secs"] = "s",
-        ["millisecond"] = "ms", ["milliseconds"] = "ms", ["msec"] = "ms",
-        ["microseconds"] = "us", ["nanoseconds"] = "ns", ["minutes"] = "min", ["hours"] = "h", ["days"] = "d",
-        ["byte"] = "By", ["bytes"] = "By", ["b"] = "By", ["kb"] = "kBy", ["mb"] = "MBy", ["gb"] = "GBy",
-        ["percent"] = "%", ["bits"] = "bit",
-    };
-
-    private static readonly string[] s_measurementTypes = { "byte", "short", "int", "long", "float", "double", "decimal" };
-
     private readonly MetricsKnownTypes _types;
     private readonly List<Diagnostic>? _diagnostics;
     private readonly Regex? _unboundedPattern;
@@ -61,29 +35,6 @@ internal sealed class MetricsParser
         _diagnostics = diagnostics;
         _unboundedPattern = unboundedTagPattern;
         _cancellationToken = cancellationToken;
-    }
-
-    /// <summary>Compiles a configured pattern: <see langword="null"/> for none, the default for an unusable one.</summary>
-    public static Regex? UnboundedTagPattern(string? configured)
-    {
-        if (configured is null)
-        {
-            return new Regex(DefaultUnboundedTagPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-        }
-
-        if (configured.Trim().Length == 0 || string.Equals(configured.Trim(), "none", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        try
-        {
-            return new Regex(configured.Trim(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
-        }
-        catch (ArgumentException)
-        {
-            return new Regex(DefaultUnboundedTagPattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-        }
     }
 
     /// <summary>Whether a method carries an instrument attribute; returns it and its kind.</summary>
@@ -155,7 +106,7 @@ internal sealed class MetricsParser
 
         return new MeterClassModel(
             type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
-            Escape(type.Name),
+            CSharpText.Identifier(type.Name),
             type.ToDisplayString().Replace("@", string.Empty),
             type.DeclaredAccessibility == Accessibility.Public ? "public" : "internal",
             type.IsStatic,
@@ -187,7 +138,7 @@ internal sealed class MetricsParser
 
         return new MeterClassModel(
             type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
-            Escape(type.Name),
+            CSharpText.Identifier(type.Name),
             type.ToDisplayString().Replace("@", string.Empty),
             type.DeclaredAccessibility == Accessibility.Public ? "public" : "internal",
             type.IsStatic,
@@ -202,18 +153,17 @@ internal sealed class MetricsParser
     /// <summary>An instrument that is reported as an error: its method gets a body that records nothing.</summary>
     private static InstrumentModel Inert(IMethodSymbol method, InstrumentKind kind) => new(
         kind,
-        Escape(method.Name),
+        CSharpText.Identifier(method.Name),
         Modifiers(method),
         string.Empty,
         null,
         null,
         "long",
         method.ReturnsVoid ? "void" : SymbolFacts.FullyQualifiedName(method.ReturnType),
-        method.Parameters.Select(p => ParameterType(p.Type) + " " + Escape(p.Name)).ToEquatableArray(),
+        method.Parameters.Select(p => ParameterType(p.Type) + " " + CSharpText.Identifier(p.Name)).ToEquatableArray(),
         null,
         EquatableArray<TagModel>.Empty,
-        EquatableArray<string>.Empty,
-        EquatableArray<string>.Empty,
+        EquatableArray<double>.Empty,
         ObservableCallbackKind.Value,
         null,
         IsInert: true);
@@ -286,8 +236,7 @@ internal sealed class MetricsParser
         var callback = ObservableCallbackKind.Value;
         string? callbackParameter = null;
         var tags = new List<TagModel>();
-        var buckets = new List<string>();
-        var bucketValues = new List<string>();
+        var buckets = EquatableArray<double>.Empty;
 
         if (isObservable)
         {
@@ -296,7 +245,7 @@ internal sealed class MetricsParser
                 return Inert(method, kind);
             }
 
-            callbackParameter = Escape(method.Parameters[0].Name);
+            callbackParameter = CSharpText.Identifier(method.Parameters[0].Name);
         }
         else
         {
@@ -309,7 +258,7 @@ internal sealed class MetricsParser
                 valid = false;
             }
 
-            measurement = measurementParameter is null ? null : Escape(measurementParameter.Name);
+            measurement = measurementParameter is null ? null : CSharpText.Identifier(measurementParameter.Name);
             foreach (var parameter in method.Parameters)
             {
                 if (!SymbolEqualityComparer.Default.Equals(parameter, measurementParameter))
@@ -330,7 +279,7 @@ internal sealed class MetricsParser
 
             if (kind == InstrumentKind.Histogram)
             {
-                valid &= ParseBuckets(method, attribute, attributeLocation, valueType, buckets, bucketValues);
+                valid &= ParseBuckets(method, attribute, attributeLocation, valueType, out buckets);
             }
         }
 
@@ -341,18 +290,17 @@ internal sealed class MetricsParser
 
         return new InstrumentModel(
             kind,
-            Escape(method.Name),
+            CSharpText.Identifier(method.Name),
             Modifiers(method),
             name!,
             string.IsNullOrEmpty(unit) ? null : unit,
             string.IsNullOrEmpty(description) ? null : description,
             valueType,
             method.ReturnsVoid ? "void" : SymbolFacts.FullyQualifiedName(method.ReturnType),
-            method.Parameters.Select(p => ParameterType(p.Type) + " " + Escape(p.Name)).ToEquatableArray(),
+            method.Parameters.Select(p => ParameterType(p.Type) + " " + CSharpText.Identifier(p.Name)).ToEquatableArray(),
             measurement,
             tags.ToEquatableArray(),
-            buckets.ToEquatableArray(),
-            bucketValues.ToEquatableArray(),
+            buckets,
             callback,
             callbackParameter,
             IsInert: false);
@@ -494,7 +442,7 @@ internal sealed class MetricsParser
 
     private bool AddTags(IMethodSymbol method, IParameterSymbol parameter, List<TagModel> tags, Dictionary<string, EnumTagModel> enums)
     {
-        var access = Escape(parameter.Name);
+        var access = CSharpText.Identifier(parameter.Name);
         var location = parameter.Locations.FirstOrDefault() ?? Location.None;
         if (parameter.Type is INamedTypeSymbol tagObject && HasAttribute(tagObject, _types.MetricTagsAttribute))
         {
@@ -514,7 +462,7 @@ internal sealed class MetricsParser
                     continue;
                 }
 
-                valid &= AddTag(method, member, memberType, access + "." + Escape(member.Name), guard, member.Locations.FirstOrDefault() ?? location, location, tags, enums);
+                valid &= AddTag(method, member, memberType, access + "." + CSharpText.Identifier(member.Name), guard, member.Locations.FirstOrDefault() ?? location, location, tags, enums);
             }
 
             return valid;
@@ -527,7 +475,7 @@ internal sealed class MetricsParser
     {
         var tagAttribute = source.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, _types.TagAttribute));
         var explicitName = tagAttribute is { ConstructorArguments.Length: 1 } ? tagAttribute.ConstructorArguments[0].Value as string : null;
-        var name = tagAttribute is { ConstructorArguments.Length: 1 } ? explicitName ?? string.Empty : SnakeCase(source.Name);
+        var name = tagAttribute is { ConstructorArguments.Length: 1 } ? explicitName ?? string.Empty : MetricNamingRules.SnakeCase(source.Name);
         var bounded = tagAttribute is not null && Named(tagAttribute, "Bounded") is true;
         var nameLocation = tagAttribute is { ConstructorArguments.Length: 1 } ? SymbolFacts.AttributeLocation(tagAttribute, source, _cancellationToken) : location;
 
@@ -538,7 +486,7 @@ internal sealed class MetricsParser
             return false;
         }
 
-        if (TagNameProblem(name) is { } problem)
+        if (MetricNamingRules.TagNameProblem(name) is { } problem)
         {
             Report(DiagnosticDescriptors.InvalidMetricTagName, nameLocation, name, problem);
             if (name.Length == 0)
@@ -553,7 +501,7 @@ internal sealed class MetricsParser
             {
                 Report(DiagnosticDescriptors.LikelyUnboundedMetricTag, location, name, method.Name, "a Guid is an identifier");
             }
-            else if (kind is TagValueKind.String or TagValueKind.Integral or TagValueKind.UInt64 && _unboundedPattern is not null && Matches(_unboundedPattern, name))
+            else if (kind is TagValueKind.String or TagValueKind.Integral or TagValueKind.UInt64 && _unboundedPattern is not null && MetricNamingRules.LooksUnbounded(_unboundedPattern, name))
             {
                 Report(DiagnosticDescriptors.LikelyUnboundedMetricTag, location, name, method.Name, "its name says it holds identifiers");
             }
@@ -570,18 +518,6 @@ internal sealed class MetricsParser
 
         tags.Add(new TagModel(name, access, kind.Value, guard, enumType is null ? null : SymbolFacts.FullyQualifiedName(enumType)));
         return true;
-    }
-
-    private static bool Matches(Regex pattern, string name)
-    {
-        try
-        {
-            return pattern.IsMatch(name);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
-        }
     }
 
     private EnumTagModel EnumModel(INamedTypeSymbol enumType, string typeName)
@@ -628,8 +564,9 @@ internal sealed class MetricsParser
         };
     }
 
-    private bool ParseBuckets(IMethodSymbol method, AttributeData attribute, Location location, string valueType, List<string> buckets, List<string> bucketValues)
+    private bool ParseBuckets(IMethodSymbol method, AttributeData attribute, Location location, string valueType, out EquatableArray<double> buckets)
     {
+        buckets = EquatableArray<double>.Empty;
         var argument = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Buckets").Value;
         if (argument.Kind != TypedConstantKind.Array || argument.IsNull)
         {
@@ -637,84 +574,25 @@ internal sealed class MetricsParser
         }
 
         var values = argument.Values.Select(v => v.Value is double d ? d : double.NaN).ToList();
-        if (values.Count == 0)
+        if (HistogramBucketRules.Problem(values, valueType) is { } problem)
         {
-            return Report(DiagnosticDescriptors.InvalidHistogramBuckets, location, method.Name, "are empty; omit Buckets to leave the choice to the metrics pipeline");
+            return Report(DiagnosticDescriptors.InvalidHistogramBuckets, location, method.Name, problem);
         }
 
-        for (var i = 0; i < values.Count; i++)
-        {
-            var value = values[i];
-            if (double.IsNaN(value) || double.IsInfinity(value))
-            {
-                return Report(DiagnosticDescriptors.InvalidHistogramBuckets, location, method.Name, "contain NaN or an infinity; the last bucket is always unbounded");
-            }
-
-            if (i > 0 && value <= values[i - 1])
-            {
-                return Report(DiagnosticDescriptors.InvalidHistogramBuckets, location, method.Name,
-                    $"are not strictly ascending: {Format(value)} follows {Format(values[i - 1])}");
-            }
-
-            if (valueType is not ("double" or "float" or "decimal") && (Math.Floor(value) != value || !FitsIntegral(value, valueType)))
-            {
-                return Report(DiagnosticDescriptors.InvalidHistogramBuckets, location, method.Name,
-                    $"must be whole numbers a {valueType} can hold for a {valueType} histogram: {Format(value)} is not");
-            }
-
-            if (valueType == "float" && float.IsInfinity((float)value))
-            {
-                return Report(DiagnosticDescriptors.InvalidHistogramBuckets, location, method.Name, $"must fit a float: {Format(value)} does not");
-            }
-
-            if (valueType == "decimal" && (value > 7.9e28 || value < -7.9e28))
-            {
-                return Report(DiagnosticDescriptors.InvalidHistogramBuckets, location, method.Name, $"must fit a decimal: {Format(value)} does not");
-            }
-
-            bucketValues.Add(Format(value));
-            buckets.Add(valueType switch
-            {
-                "double" => Format(value) + "d",
-                "float" => ((float)value).ToString("R", CultureInfo.InvariantCulture) + "f",
-                "decimal" => ((decimal)value).ToString(CultureInfo.InvariantCulture) + "m",
-                "long" => ((long)value).ToString(CultureInfo.InvariantCulture) + "L",
-                _ => ((long)value).ToString(CultureInfo.InvariantCulture),
-            });
-        }
-
+        buckets = values.ToEquatableArray();
         return true;
     }
 
-    private static bool FitsIntegral(double value, string type) => type switch
-    {
-        "byte" => value >= byte.MinValue && value <= byte.MaxValue,
-        "short" => value >= short.MinValue && value <= short.MaxValue,
-        "int" => value >= int.MinValue && value <= int.MaxValue,
-        _ => value >= -9.2e18 && value <= 9.2e18,
-    };
-
-    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
     private bool CheckName(string? name, Location location)
     {
-        if (name is null || !s_instrumentSyntax.IsMatch(name))
+        if (MetricNamingRules.InstrumentNameSyntax(name) is { } reason)
         {
-            var reason = string.IsNullOrEmpty(name) ? "it is empty"
-                : name!.Length > 255 ? "it is longer than 255 characters"
-                : !char.IsLetter(name[0]) || name[0] > 'z' ? "it must start with an ASCII letter"
-                : "it may contain only ASCII letters, digits, '_', '.', '-' and '/'";
             return Report(DiagnosticDescriptors.InvalidInstrumentName, location, name ?? string.Empty, reason);
         }
 
-        if (!s_lowerDotted.IsMatch(name))
+        if (MetricNamingRules.InstrumentNameStyle(name!) is { } advice)
         {
-            Report(DiagnosticDescriptors.InstrumentNameStyle, location, name,
-                name.Any(char.IsUpper) ? "use lowercase, e.g. 'acme.shop.orders.placed'" : "use lowercase snake_case words separated by dots, e.g. 'acme.shop.checkout.duration'");
-        }
-        else if (name.IndexOf('.') < 0)
-        {
-            Report(DiagnosticDescriptors.InstrumentNameStyle, location, name, "put it in a dot-separated namespace, e.g. 'acme.shop." + name + "'");
+            Report(DiagnosticDescriptors.InstrumentNameStyle, location, name!, advice);
         }
 
         return true;
@@ -727,65 +605,11 @@ internal sealed class MetricsParser
             return;
         }
 
-        var problem = UnitProblem(unit!);
+        var problem = MetricNamingRules.UnitProblem(unit!);
         if (problem is not null)
         {
             Report(DiagnosticDescriptors.InvalidInstrumentUnit, location, unit!, methodName, problem);
         }
-    }
-
-    /// <summary>Why a unit is not UCUM-style, or <see langword="null"/>.</summary>
-    internal static string? UnitProblem(string unit)
-    {
-        if (unit.Length > 63 || unit.Any(c => c < '!' || c > '~'))
-        {
-            return "a unit is at most 63 printable ASCII characters without spaces";
-        }
-
-        if (s_unitSuggestions.TryGetValue(unit, out var suggestion))
-        {
-            return $"use '{suggestion}'";
-        }
-
-        // Units combine atoms with '/' and '.', and annotations in braces: "By/s", "{request}/s".
-        foreach (var part in Regex.Split(unit, @"(?<!\{[^}]*)[/.](?![^{]*\})"))
-        {
-            var atom = part;
-            if (atom.Length >= 2 && atom[0] == '{' && atom[atom.Length - 1] == '}' && atom.IndexOf('{', 1) < 0)
-            {
-                continue;
-            }
-
-            // An annotation may follow an atom: "By{compressed}".
-            var brace = atom.IndexOf('{');
-            if (brace > 0 && atom[atom.Length - 1] == '}')
-            {
-                atom = atom.Substring(0, brace);
-            }
-
-            if (!s_ucumAtoms.Contains(atom))
-            {
-                return $"'{part}' is not a known unit; use a UCUM unit such as 's', 'ms', 'By' or '1', or an annotation in braces for a count, such as '{{{part.Trim('{', '}').ToLowerInvariant()}}}'";
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Why a tag name is not valid, or <see langword="null"/>.</summary>
-    internal static string? TagNameProblem(string name)
-    {
-        if (name.Length == 0)
-        {
-            return "a tag name cannot be empty";
-        }
-
-        if (name.Length > 255)
-        {
-            return "it is longer than 255 characters";
-        }
-
-        return s_lowerDotted.IsMatch(name) ? null : "use lowercase snake_case words separated by dots, e.g. 'acme.shop.region'";
     }
 
     private bool CheckAvailable(IMethodSymbol method, InstrumentKind kind, Location location)
@@ -799,33 +623,6 @@ internal sealed class MetricsParser
             _ => (false, string.Empty, string.Empty),
         };
         return !missing || Report(DiagnosticDescriptors.InstrumentNotAvailable, location, method.Name, what, version);
-    }
-
-    /// <summary>Turns <c>paymentMethod</c> into <c>payment_method</c>, <c>HTTPStatus</c> into <c>http_status</c>.</summary>
-    internal static string SnakeCase(string name)
-    {
-        var builder = new StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (char.IsUpper(c))
-            {
-                var previousIsLowerOrDigit = i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]));
-                var startsWord = i > 0 && char.IsUpper(name[i - 1]) && i + 1 < name.Length && char.IsLower(name[i + 1]);
-                if ((previousIsLowerOrDigit || startsWord) && builder.Length > 0 && builder[builder.Length - 1] != '_')
-                {
-                    builder.Append('_');
-                }
-
-                builder.Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
     }
 
     internal static string? MeasurementType(ITypeSymbol type) => type.SpecialType switch
@@ -886,9 +683,6 @@ internal sealed class MetricsParser
         var name = SymbolFacts.FullyQualifiedName(type);
         return type.NullableAnnotation == NullableAnnotation.Annotated && type.IsReferenceType ? name + "?" : name;
     }
-
-    internal static string Escape(string identifier) =>
-        SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
 
     private static object? Named(AttributeData attribute, string name) =>
         attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value;

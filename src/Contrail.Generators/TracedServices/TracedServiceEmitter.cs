@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Linq;
 using Contrail.Generators.Common;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace Contrail.Generators.TracedServices;
 
@@ -91,7 +90,7 @@ internal static class TracedServiceEmitter
             {
                 if (method.IsTraced)
                 {
-                    writer.WriteLine($"{SymbolDisplay.FormatLiteral(method.Name, quote: true)} => new {MethodTelemetry}({id}, method, errorStatusMask: 0x{method.ErrorStatusMask.ToString("X5", CultureInfo.InvariantCulture)}),");
+                    writer.WriteLine($"{CSharpText.Literal(method.Name)} => new {MethodTelemetry}({id}, method, errorStatusMask: 0x{method.ErrorStatusMask.ToString("X5", CultureInfo.InvariantCulture)}),");
                 }
 
                 id++;
@@ -175,7 +174,7 @@ internal static class TracedServiceEmitter
         var opened = 0;
         for (var step = 0; step < tag.Path.Count - 1; step++)
         {
-            var access = $"{receiver}.{Escape(tag.Path[step])}";
+            var access = $"{receiver}.{CSharpText.Identifier(tag.Path[step])}";
             if (!tag.NullableSteps[step])
             {
                 receiver = access;
@@ -190,13 +189,13 @@ internal static class TracedServiceEmitter
             receiver = local;
         }
 
-        var value = $"{receiver}.{Escape(tag.Path[tag.Path.Count - 1])}";
+        var value = $"{receiver}.{CSharpText.Identifier(tag.Path[tag.Path.Count - 1])}";
         if (tag.ValueKind == TagValueKind.Enum)
         {
             value = tag.ValueIsNullableStruct ? $"{value}.HasValue ? TagValue({value}.Value) : null" : $"TagValue({value})";
         }
 
-        writer.WriteLine($"activity.SetTag({SymbolDisplay.FormatLiteral(tag.AttributeName, quote: true)}, {value});");
+        writer.WriteLine($"activity.SetTag({CSharpText.Literal(tag.AttributeName)}, {value});");
         for (var i = 0; i < opened; i++)
         {
             writer.CloseBrace();
@@ -209,13 +208,10 @@ internal static class TracedServiceEmitter
         writer.OpenBrace();
         foreach (var member in enumModel.Members)
         {
-            writer.WriteLine($"{enumModel.TypeName}.{Escape(member.MemberName)} => {SymbolDisplay.FormatLiteral(member.TagValue, quote: true)},");
+            writer.WriteLine($"{enumModel.TypeName}.{CSharpText.Identifier(member.MemberName)} => {CSharpText.Literal(member.TagValue)},");
         }
 
         writer.WriteLine("_ => value.ToString(\"D\"),");
         writer.CloseBrace(";");
     }
-
-    private static string Escape(string identifier) =>
-        SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
 }

@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Contrail.Generators.TracedServices;
 
@@ -24,19 +23,7 @@ public sealed class TracedServiceGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var services = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                TracedServiceKnownTypes.TracedServiceAttribute,
-                static (node, _) => node is ClassDeclarationSyntax,
-                static (syntaxContext, cancellationToken) =>
-                {
-                    var types = TracedServiceKnownTypes.Create(syntaxContext.SemanticModel.Compilation);
-                    return types is null || syntaxContext.TargetSymbol is not INamedTypeSymbol service
-                        ? null
-                        : new TracedServiceParser(types, diagnostics: null, cancellationToken).Parse(service);
-                })
-            .Where(static model => model is not null)
-            .Select(static (model, _) => model!)
+        var services = TracedServiceProvider.ValidServices(context)
             .WithTrackingName(TrackingNames.Services);
 
         var environment = context.CompilationProvider
@@ -72,5 +59,4 @@ public sealed class TracedServiceGenerator : IIncrementalGenerator
             }
         });
     }
-
 }

@@ -167,7 +167,7 @@ public sealed class MetricsGeneratorTests
     [InlineData("region2Code", "region2_code")]
     [InlineData("already_snake", "already_snake")]
     public void Tag_names_come_from_parameter_names_in_snake_case(string parameter, string tag) =>
-        Assert.Equal(tag, MetricsParser.SnakeCase(parameter));
+        Assert.Equal(tag, MetricNamingRules.SnakeCase(parameter));
 
     [Theory]
     [InlineData("s", null)]
@@ -181,5 +181,5 @@ public sealed class MetricsGeneratorTests
     [InlineData("orders", "'orders' is not a known unit; use a UCUM unit such as 's', 'ms', 'By' or '1', or an annotation in braces for a count, such as '{orders}'")]
     [InlineData("per second", "a unit is at most 63 printable ASCII characters without spaces")]
     public void Units_are_checked_against_UCUM(string unit, string? problem) =>
-        Assert.Equal(problem, MetricsParser.UnitProblem(unit));
+        Assert.Equal(problem, MetricNamingRules.UnitProblem(unit));
 }
