@@ -77,7 +77,7 @@ internal enum FileSyntax
 /// <summary>An indexed file of one image: its elements by name and its source locations (built on first use).</summary>
 internal sealed class FileNode
 {
-    private Dictionary<IList<int>, SourceCodeInfo.Types.Location>? locations;
+    private Dictionary<IList<int>, SourceCodeInfo.Types.Location>? _locations;
 
     public FileNode(FileDescriptorProto proto)
     {
@@ -138,7 +138,7 @@ internal sealed class FileNode
             return null;
         }
 
-        if (locations is null)
+        if (_locations is null)
         {
             // Keyed by the path itself (no string per location): a large file has tens of thousands of locations.
             var built = new Dictionary<IList<int>, SourceCodeInfo.Types.Location>(Proto.SourceCodeInfo.Location.Count, SourcePathComparer.Instance);
@@ -150,10 +150,10 @@ internal sealed class FileNode
                 }
             }
 
-            locations = built;
+            _locations = built;
         }
 
-        if (locations.TryGetValue(path, out var found))
+        if (_locations.TryGetValue(path, out var found))
         {
             return found;
         }
@@ -163,7 +163,7 @@ internal sealed class FileNode
         {
             if (MapEntryFields.TryGetValue(new ArraySegment<int>(path, 0, length), out var mapField))
             {
-                return locations.TryGetValue(mapField, out var mapLocation) ? mapLocation : null;
+                return _locations.TryGetValue(mapField, out var mapLocation) ? mapLocation : null;
             }
         }
 
