@@ -11,8 +11,8 @@ namespace Contrail.Schema;
 /// </summary>
 public sealed class SchemaImage
 {
-    private readonly Dictionary<string, FileDescriptorProto> filesByPath;
-    private readonly HashSet<string> importPaths;
+    private readonly Dictionary<string, FileDescriptorProto> _filesByPath;
+    private readonly HashSet<string> _importPaths;
 
     /// <summary>Creates an image from files in dependency order.</summary>
     /// <param name="files">The files; paths are unique.</param>
@@ -25,29 +25,29 @@ public sealed class SchemaImage
         }
 
         Files = files.ToList();
-        filesByPath = new Dictionary<string, FileDescriptorProto>(StringComparer.Ordinal);
+        _filesByPath = new Dictionary<string, FileDescriptorProto>(StringComparer.Ordinal);
         foreach (var file in Files)
         {
-            if (filesByPath.ContainsKey(file.Name))
+            if (_filesByPath.ContainsKey(file.Name))
             {
                 throw new ArgumentException($"The image holds '{file.Name}' twice.", nameof(files));
             }
 
-            filesByPath.Add(file.Name, file);
+            _filesByPath.Add(file.Name, file);
         }
 
-        this.importPaths = new HashSet<string>(importPaths ?? Array.Empty<string>(), StringComparer.Ordinal);
+        _importPaths = new HashSet<string>(importPaths ?? Array.Empty<string>(), StringComparer.Ordinal);
     }
 
     /// <summary>Every file, imports included, in dependency order.</summary>
     public IReadOnlyList<FileDescriptorProto> Files { get; }
 
     /// <summary>The input's own files: every file that is not an import.</summary>
-    public IEnumerable<FileDescriptorProto> OwnFiles => Files.Where(file => !importPaths.Contains(file.Name));
+    public IEnumerable<FileDescriptorProto> OwnFiles => Files.Where(file => !_importPaths.Contains(file.Name));
 
     /// <summary>Whether the file at <paramref name="path"/> is an import rather than one of the input's own files.</summary>
-    public bool IsImport(string path) => importPaths.Contains(path);
+    public bool IsImport(string path) => _importPaths.Contains(path);
 
     /// <summary>The file at <paramref name="path"/> (as protoc names it, relative to its include root), or null.</summary>
-    public FileDescriptorProto? FindFile(string path) => filesByPath.TryGetValue(path, out var file) ? file : null;
+    public FileDescriptorProto? FindFile(string path) => _filesByPath.TryGetValue(path, out var file) ? file : null;
 }

@@ -5,9 +5,9 @@ using System.CommandLine.Parsing;
 using System.IO;
 using System.Linq;
 using Contrail.Cli.CommandLine;
+using Contrail.Cli.Proto.Configuration;
 using Contrail.Schema;
 using Contrail.Schema.Breaking;
-using Contrail.Schema.Configuration;
 using Contrail.Schema.Inputs;
 
 namespace Contrail.Cli.Proto;

@@ -48,7 +48,7 @@ public static class BreakingRules
     /// <summary>The CSR category: the rules Confluent Schema Registry compatibility needs.</summary>
     public const string Csr = "CSR";
 
-    private static readonly BreakingRule[] AllRules =
+    private static readonly BreakingRule[] s_allRules =
     {
         new BreakingRule("EXTENSION_NO_DELETE", new[] { "FILE" }, "Checks that extensions are not deleted from a given file."),
         new BreakingRule("SERVICE_NO_DELETE", new[] { "FILE" }, "Checks that services are not deleted from a given file."),
@@ -116,7 +116,7 @@ public static class BreakingRules
         new BreakingRule("FIELD_WIRE_COMPATIBLE_TYPE", new[] { "WIRE" }, "Checks that fields have wire-compatible types in a given message."),
     };
 
-    private static readonly DeprecatedBreakingRule[] DeprecatedRules =
+    private static readonly DeprecatedBreakingRule[] s_deprecatedRules =
     {
         // buf v1 configurations name these; v1's replacements are kept so old configurations keep meaning the same.
         new DeprecatedBreakingRule("FIELD_SAME_CTYPE", new[] { "FIELD_SAME_CPP_STRING_TYPE" }),
@@ -126,21 +126,21 @@ public static class BreakingRules
         new DeprecatedBreakingRule("MESSAGE_SAME_MESSAGE_SET_WIRE_FORMAT", Array.Empty<string>()),
     };
 
-    private static readonly Dictionary<string, BreakingRule> RulesById = AllRules.ToDictionary(rule => rule.Id, StringComparer.Ordinal);
+    private static readonly Dictionary<string, BreakingRule> s_rulesById = s_allRules.ToDictionary(rule => rule.Id, StringComparer.Ordinal);
 
-    private static readonly Dictionary<string, DeprecatedBreakingRule> DeprecatedById = DeprecatedRules.ToDictionary(rule => rule.Id, StringComparer.Ordinal);
+    private static readonly Dictionary<string, DeprecatedBreakingRule> s_deprecatedById = s_deprecatedRules.ToDictionary(rule => rule.Id, StringComparer.Ordinal);
 
     /// <summary>Every current rule, in buf's listing order (strictest category first).</summary>
-    public static IReadOnlyList<BreakingRule> All => AllRules;
+    public static IReadOnlyList<BreakingRule> All => s_allRules;
 
     /// <summary>The deprecated IDs accepted in configuration, with what each maps to.</summary>
-    public static IReadOnlyList<DeprecatedBreakingRule> Deprecated => DeprecatedRules;
+    public static IReadOnlyList<DeprecatedBreakingRule> Deprecated => s_deprecatedRules;
 
     /// <summary>The category names accepted in <c>use</c>, <c>except</c> and <c>ignore_only</c>.</summary>
     public static IReadOnlyList<string> Categories { get; } = new[] { File, Package, WireJson, Wire, Csr };
 
     /// <summary>The rule with <paramref name="id"/>, or null when it is not a current rule ID.</summary>
-    public static BreakingRule? Find(string id) => id is not null && RulesById.TryGetValue(id, out var rule) ? rule : null;
+    public static BreakingRule? Find(string id) => id is not null && s_rulesById.TryGetValue(id, out var rule) ? rule : null;
 
     /// <summary>
     /// Expands a rule ID, deprecated rule ID or category name to the rule IDs it stands for.
@@ -153,19 +153,19 @@ public static class BreakingRules
             throw new ArgumentNullException(nameof(idOrCategory));
         }
 
-        if (RulesById.ContainsKey(idOrCategory))
+        if (s_rulesById.ContainsKey(idOrCategory))
         {
             return new[] { idOrCategory };
         }
 
-        if (DeprecatedById.TryGetValue(idOrCategory, out var deprecated))
+        if (s_deprecatedById.TryGetValue(idOrCategory, out var deprecated))
         {
             return deprecated.ReplacementIds;
         }
 
         if (Categories.Contains(idOrCategory, StringComparer.Ordinal))
         {
-            return AllRules.Where(rule => rule.IsIn(idOrCategory)).Select(rule => rule.Id).ToList();
+            return s_allRules.Where(rule => rule.IsIn(idOrCategory)).Select(rule => rule.Id).ToList();
         }
 
         throw new BreakingConfigurationException($"\"{idOrCategory}\" is not a known breaking rule or category ID", idOrCategory);

@@ -77,7 +77,7 @@ internal enum FileSyntax
 /// <summary>An indexed file of one image: its elements by name and its source locations (built on first use).</summary>
 internal sealed class FileNode
 {
-    private Dictionary<IList<int>, SourceCodeInfo.Types.Location>? locations;
+    private Dictionary<IList<int>, SourceCodeInfo.Types.Location>? _locations;
 
     public FileNode(FileDescriptorProto proto)
     {
@@ -138,7 +138,7 @@ internal sealed class FileNode
             return null;
         }
 
-        if (locations is null)
+        if (_locations is null)
         {
             // Keyed by the path itself (no string per location): a large file has tens of thousands of locations.
             var built = new Dictionary<IList<int>, SourceCodeInfo.Types.Location>(Proto.SourceCodeInfo.Location.Count, SourcePathComparer.Instance);
@@ -150,10 +150,10 @@ internal sealed class FileNode
                 }
             }
 
-            locations = built;
+            _locations = built;
         }
 
-        if (locations.TryGetValue(path, out var found))
+        if (_locations.TryGetValue(path, out var found))
         {
             return found;
         }
@@ -163,7 +163,7 @@ internal sealed class FileNode
         {
             if (MapEntryFields.TryGetValue(new ArraySegment<int>(path, 0, length), out var mapField))
             {
-                return locations.TryGetValue(mapField, out var mapLocation) ? mapLocation : null;
+                return _locations.TryGetValue(mapField, out var mapLocation) ? mapLocation : null;
             }
         }
 
@@ -217,8 +217,18 @@ internal sealed class SourcePathComparer : IEqualityComparer<IList<int>>
     }
 }
 
+/// <summary>An element a finding can point at: a span in one file of an image.</summary>
+internal interface ISchemaElement
+{
+    /// <summary>The file that declares the element.</summary>
+    FileNode File { get; }
+
+    /// <summary>The element's source path in <see cref="File"/>.</summary>
+    int[] Path { get; }
+}
+
 /// <summary>A message (or map entry) in a file.</summary>
-internal sealed class MessageNode
+internal sealed class MessageNode : ISchemaElement
 {
     public MessageNode(FileNode file, DescriptorProto proto, string nestedName, string fullName, int[] path, ResolvedFeatures features)
     {
@@ -254,7 +264,7 @@ internal sealed class MessageNode
 }
 
 /// <summary>A field of a message, or an extension.</summary>
-internal sealed class FieldNode
+internal sealed class FieldNode : ISchemaElement
 {
     public FieldNode(FileNode file, MessageNode? message, FieldDescriptorProto proto, string fullName, string nestedName, int[] path, ResolvedFeatures features)
     {
@@ -292,7 +302,7 @@ internal sealed class FieldNode
 }
 
 /// <summary>An enum in a file.</summary>
-internal sealed class EnumNode
+internal sealed class EnumNode : ISchemaElement
 {
     public EnumNode(FileNode file, EnumDescriptorProto proto, string nestedName, string fullName, int[] path, ResolvedFeatures features)
     {
@@ -337,7 +347,7 @@ internal sealed class EnumNode
 }
 
 /// <summary>A service in a file.</summary>
-internal sealed class ServiceNode
+internal sealed class ServiceNode : ISchemaElement
 {
     public ServiceNode(FileNode file, ServiceDescriptorProto proto, string fullName, int[] path)
     {

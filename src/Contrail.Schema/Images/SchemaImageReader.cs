@@ -22,7 +22,7 @@ public static class SchemaImageReader
 {
     private const int FileFieldNumber = 1;
 
-    private static readonly JsonParser FileJsonParser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
+    private static readonly JsonParser s_fileJsonParser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
 
     /// <summary>Reads an image file, choosing the format by its extension (<see cref="SchemaImageFormats.KnownExtensions"/>).</summary>
     /// <param name="path">The file's path; it also names the image in error messages.</param>
@@ -168,7 +168,7 @@ public static class SchemaImageReader
                 var fileObject = element.StructValue.Clone();
                 var isImport = TakeIsImport(fileObject, fieldName: BufImageExtension.JsonName, number, sourceName)
                     | TakeIsImport(fileObject, fieldName: BufImageExtension.ProtoName, number, sourceName);
-                var file = FileJsonParser.Parse<FileDescriptorProto>(JsonFormatter.Default.Format(fileObject));
+                var file = s_fileJsonParser.Parse<FileDescriptorProto>(JsonFormatter.Default.Format(fileObject));
                 files.Add(file);
                 if (isImport && !string.IsNullOrEmpty(file.Name))
                 {

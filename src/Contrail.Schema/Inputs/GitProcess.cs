@@ -11,15 +11,15 @@ namespace Contrail.Schema.Inputs;
 /// <summary>Runs the <c>git</c> executable and captures its output as bytes.</summary>
 internal sealed class GitProcess
 {
-    private readonly string executable;
-    private readonly string workingDirectory;
-    private readonly TimeSpan timeout;
+    private readonly string _executable;
+    private readonly string _workingDirectory;
+    private readonly TimeSpan _timeout;
 
     public GitProcess(string? executable, string workingDirectory, TimeSpan timeout)
     {
-        this.executable = string.IsNullOrEmpty(executable) ? "git" : executable!;
-        this.workingDirectory = workingDirectory;
-        this.timeout = timeout;
+        _executable = string.IsNullOrEmpty(executable) ? "git" : executable!;
+        _workingDirectory = workingDirectory;
+        _timeout = timeout;
     }
 
     /// <summary>Runs git with the arguments, feeding <paramref name="standardInput"/> when given.</summary>
@@ -29,9 +29,9 @@ internal sealed class GitProcess
     {
         var startInfo = new ProcessStartInfo
         {
-            FileName = executable,
+            FileName = _executable,
             Arguments = Quote(arguments),
-            WorkingDirectory = workingDirectory,
+            WorkingDirectory = _workingDirectory,
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -80,7 +80,7 @@ internal sealed class GitProcess
             });
         }
 
-        if (!process.WaitForExit((int)Math.Min(int.MaxValue, timeout.TotalMilliseconds)))
+        if (!process.WaitForExit((int)Math.Min(int.MaxValue, _timeout.TotalMilliseconds)))
         {
             try
             {
@@ -91,7 +91,7 @@ internal sealed class GitProcess
                 // It exited between the timeout and the kill.
             }
 
-            throw new SchemaInputException($"git {arguments[0]} did not finish within {timeout.TotalSeconds:0} seconds");
+            throw new SchemaInputException($"git {arguments[0]} did not finish within {_timeout.TotalSeconds:0} seconds");
         }
 
         process.WaitForExit();

@@ -20,6 +20,24 @@ public sealed class BreakingRulesTests
         });
     }
 
+    [Fact]
+    public void Rule_table_has_one_unit_per_catalogued_rule_and_nothing_else()
+    {
+        var unitIds = BreakingRuleTable.Units.Select(unit => unit.RuleId).OrderBy(id => id, StringComparer.Ordinal).ToList();
+        var ruleIds = BreakingRules.All.Select(rule => rule.Id).OrderBy(id => id, StringComparer.Ordinal).ToList();
+        Assert.Equal(ruleIds, unitIds);
+    }
+
+    [Fact]
+    public void Each_rule_unit_is_a_method_named_after_its_rule()
+    {
+        Assert.All(BreakingRuleTable.Units, unit =>
+        {
+            var expected = string.Concat(unit.RuleId.Split('_').Select(word => word[0] + word.Substring(1).ToLowerInvariant()));
+            Assert.Equal(expected, unit.MethodName);
+        });
+    }
+
     [Theory]
     [InlineData("FILE", 51)]
     [InlineData("PACKAGE", 51)]

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Contrail.Schema.Configuration;
+namespace Contrail.Cli.Proto.Configuration;
 
 /// <summary>The kinds of node the buf.yaml subset has.</summary>
 internal enum YamlNodeKind

@@ -1,13 +1,13 @@
 using System;
 using System.Globalization;
 
-namespace Contrail.Schema.Configuration;
+namespace Contrail.Cli.Proto.Configuration;
 
 /// <summary>
 /// A buf.yaml that cannot be read or holds something Contrail does not accept: bad YAML, an unknown key,
 /// a value of the wrong kind, an unknown rule. The message is one line, <c>&lt;file&gt;:&lt;line&gt;:&lt;column&gt;: &lt;problem&gt;</c>.
 /// </summary>
-public sealed class BufYamlException : Exception
+internal sealed class BufYamlException : Exception
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="path">The configuration file as the user named it.</param>

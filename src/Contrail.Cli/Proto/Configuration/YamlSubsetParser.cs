@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
-namespace Contrail.Schema.Configuration;
+namespace Contrail.Cli.Proto.Configuration;
 
 /// <summary>
 /// A small, strict reader for the YAML subset buf.yaml files use: block maps and lists, flow lists and
@@ -13,14 +13,14 @@ namespace Contrail.Schema.Configuration;
 /// </summary>
 internal sealed class YamlSubsetParser
 {
-    private readonly string path;
-    private readonly List<SourceLine> lines;
-    private int index;
+    private readonly string _path;
+    private readonly List<SourceLine> _lines;
+    private int _index;
 
     private YamlSubsetParser(string path, List<SourceLine> lines)
     {
-        this.path = path;
-        this.lines = lines;
+        _path = path;
+        _lines = lines;
     }
 
     /// <summary>Parses a document; an empty document is an empty map.</summary>
@@ -28,21 +28,21 @@ internal sealed class YamlSubsetParser
     public static YamlNode Parse(string text, string path)
     {
         var parser = new YamlSubsetParser(path, Split(text, path));
-        if (parser.lines.Count == 0)
+        if (parser._lines.Count == 0)
         {
             return YamlNode.Mapping(1, 1);
         }
 
-        var first = parser.lines[0];
+        var first = parser._lines[0];
         if (first.Indent != 0)
         {
             throw new BufYamlException(path, first.Number, first.Indent + 1, "the document must start at column 1");
         }
 
         var root = parser.ParseNode(0);
-        if (parser.index < parser.lines.Count)
+        if (parser._index < parser._lines.Count)
         {
-            var extra = parser.lines[parser.index];
+            var extra = parser._lines[parser._index];
             throw parser.Error(extra, 0, "unexpected content (check the indentation)");
         }
 
@@ -135,7 +135,7 @@ internal sealed class YamlSubsetParser
 
     private YamlNode ParseNode(int indent)
     {
-        var line = lines[index];
+        var line = _lines[_index];
         if (IsSequenceItem(line.Text))
         {
             return ParseSequence(indent);
@@ -152,12 +152,12 @@ internal sealed class YamlSubsetParser
 
     private YamlNode ParseMapping(int indent)
     {
-        var first = lines[index];
+        var first = _lines[_index];
         var mapping = YamlNode.Mapping(first.Number, first.Indent + 1);
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        while (index < lines.Count && lines[index].Indent == indent)
+        while (_index < _lines.Count && _lines[_index].Indent == indent)
         {
-            var line = lines[index];
+            var line = _lines[_index];
             if (IsSequenceItem(line.Text))
             {
                 throw Error(line, 0, "expected a key, found a list item (check the indentation)");
@@ -188,10 +188,10 @@ internal sealed class YamlSubsetParser
             }
             else
             {
-                index++;
-                if (index < lines.Count && (lines[index].Indent > indent || (lines[index].Indent == indent && IsSequenceItem(lines[index].Text))))
+                _index++;
+                if (_index < _lines.Count && (_lines[_index].Indent > indent || (_lines[_index].Indent == indent && IsSequenceItem(_lines[_index].Text))))
                 {
-                    value = ParseNode(lines[index].Indent);
+                    value = ParseNode(_lines[_index].Indent);
                 }
                 else
                 {
@@ -200,9 +200,9 @@ internal sealed class YamlSubsetParser
             }
 
             mapping.Entries.Add(new KeyValuePair<YamlNode, YamlNode>(key, value));
-            if (index < lines.Count && lines[index].Indent > indent)
+            if (_index < _lines.Count && _lines[_index].Indent > indent)
             {
-                throw Error(lines[index], 0, "unexpected indentation");
+                throw Error(_lines[_index], 0, "unexpected indentation");
             }
         }
 
@@ -211,11 +211,11 @@ internal sealed class YamlSubsetParser
 
     private YamlNode ParseSequence(int indent)
     {
-        var first = lines[index];
+        var first = _lines[_index];
         var sequence = YamlNode.Sequence(first.Number, first.Indent + 1);
-        while (index < lines.Count && lines[index].Indent == indent && IsSequenceItem(lines[index].Text))
+        while (_index < _lines.Count && _lines[_index].Indent == indent && IsSequenceItem(_lines[_index].Text))
         {
-            var line = lines[index];
+            var line = _lines[_index];
             var contentStart = 1;
             while (contentStart < line.Text.Length && line.Text[contentStart] == ' ')
             {
@@ -224,22 +224,22 @@ internal sealed class YamlSubsetParser
 
             if (contentStart >= line.Text.Length)
             {
-                index++;
-                sequence.Items.Add(index < lines.Count && lines[index].Indent > indent
-                    ? ParseNode(lines[index].Indent)
+                _index++;
+                sequence.Items.Add(_index < _lines.Count && _lines[_index].Indent > indent
+                    ? ParseNode(_lines[_index].Indent)
                     : YamlNode.Scalar(null, false, line.Number, line.Indent + 2));
             }
             else
             {
                 // "- key: value" starts a map (or "- - x" a list) whose column is that of its content:
                 // the line is read again as if the dash were a space.
-                lines[index] = new SourceLine(line.Number, line.Indent + contentStart, line.Text.Substring(contentStart));
+                _lines[_index] = new SourceLine(line.Number, line.Indent + contentStart, line.Text.Substring(contentStart));
                 sequence.Items.Add(ParseNode(line.Indent + contentStart));
             }
 
-            if (index < lines.Count && lines[index].Indent > indent)
+            if (_index < _lines.Count && _lines[_index].Indent > indent)
             {
-                throw Error(lines[index], 0, "unexpected indentation");
+                throw Error(_lines[_index], 0, "unexpected indentation");
             }
         }
 
@@ -283,20 +283,20 @@ internal sealed class YamlSubsetParser
         int end;
         if (c == '[' || c == '{')
         {
-            var cursor = new FlowCursor(index, start);
+            var cursor = new FlowCursor(_index, start);
             value = ParseFlow(ref cursor);
             SkipFlowSpace(ref cursor, allowNewLines: false);
-            if (cursor.Line != index && cursor.Column < lines[cursor.Line].Text.Length)
+            if (cursor.Line != _index && cursor.Column < _lines[cursor.Line].Text.Length)
             {
-                throw Error(lines[cursor.Line], cursor.Column, "unexpected text after the closing bracket");
+                throw Error(_lines[cursor.Line], cursor.Column, "unexpected text after the closing bracket");
             }
 
-            if (cursor.Line == index && cursor.Column < text.Length)
+            if (cursor.Line == _index && cursor.Column < text.Length)
             {
                 throw Error(line, cursor.Column, "unexpected text after the closing bracket");
             }
 
-            index = cursor.Line + 1;
+            _index = cursor.Line + 1;
             return value;
         }
 
@@ -309,7 +309,7 @@ internal sealed class YamlSubsetParser
                 throw Error(line, end, "unexpected text after the quoted value");
             }
 
-            index++;
+            _index++;
             return value;
         }
 
@@ -321,10 +321,10 @@ internal sealed class YamlSubsetParser
             throw Error(line, start + (colon >= 0 ? colon : plain.Length - 1), "unexpected ':' in a value (quote the value, or put a nested map on its own lines)");
         }
 
-        index++;
-        if (index < lines.Count && lines[index].Indent > line.Indent && !IsSequenceItem(lines[index].Text) && FindMappingColon(lines[index].Text) < 0)
+        _index++;
+        if (_index < _lines.Count && _lines[_index].Indent > line.Indent && !IsSequenceItem(_lines[_index].Text) && FindMappingColon(_lines[_index].Text) < 0)
         {
-            throw Error(lines[index], 0, "multi-line plain values are not supported (write the value on one line)");
+            throw Error(_lines[_index], 0, "multi-line plain values are not supported (write the value on one line)");
         }
 
         return PlainScalar(plain, line.Number, line.Indent + start + 1);
@@ -350,13 +350,13 @@ internal sealed class YamlSubsetParser
     private YamlNode ParseFlow(ref FlowCursor cursor)
     {
         SkipFlowSpace(ref cursor, allowNewLines: true);
-        if (cursor.Line >= lines.Count)
+        if (cursor.Line >= _lines.Count)
         {
-            var last = lines[lines.Count - 1];
+            var last = _lines[_lines.Count - 1];
             throw Error(last, last.Text.Length, "the file ends inside a flow list or map");
         }
 
-        var line = lines[cursor.Line];
+        var line = _lines[cursor.Line];
         var c = line.Text[cursor.Column];
         if (c == '[')
         {
@@ -381,7 +381,7 @@ internal sealed class YamlSubsetParser
                 }
                 else if (Current(cursor) != ']')
                 {
-                    throw Error(lines[cursor.Line], cursor.Column, "expected ',' or ']'");
+                    throw Error(_lines[cursor.Line], cursor.Column, "expected ',' or ']'");
                 }
             }
         }
@@ -401,7 +401,7 @@ internal sealed class YamlSubsetParser
                     return mapping;
                 }
 
-                var keyLine = lines[cursor.Line];
+                var keyLine = _lines[cursor.Line];
                 var keyColumn = cursor.Column;
                 var key = ParseFlowScalar(ref cursor, isKey: true);
                 if (key.Kind != YamlNodeKind.Scalar || !keys.Add(key.Value ?? string.Empty))
@@ -413,14 +413,14 @@ internal sealed class YamlSubsetParser
                 RequireMore(cursor, "'}'");
                 if (Current(cursor) != ':')
                 {
-                    throw Error(lines[cursor.Line], cursor.Column, "expected ':' after a key");
+                    throw Error(_lines[cursor.Line], cursor.Column, "expected ':' after a key");
                 }
 
                 cursor.Column++;
                 SkipFlowSpace(ref cursor, allowNewLines: true);
                 RequireMore(cursor, "'}'");
                 var value = Current(cursor) is ',' or '}'
-                    ? YamlNode.Scalar(null, false, lines[cursor.Line].Number, lines[cursor.Line].Indent + cursor.Column + 1)
+                    ? YamlNode.Scalar(null, false, _lines[cursor.Line].Number, _lines[cursor.Line].Indent + cursor.Column + 1)
                     : ParseFlow(ref cursor);
                 mapping.Entries.Add(new KeyValuePair<YamlNode, YamlNode>(key, value));
                 SkipFlowSpace(ref cursor, allowNewLines: true);
@@ -431,7 +431,7 @@ internal sealed class YamlSubsetParser
                 }
                 else if (Current(cursor) != '}')
                 {
-                    throw Error(lines[cursor.Line], cursor.Column, "expected ',' or '}'");
+                    throw Error(_lines[cursor.Line], cursor.Column, "expected ',' or '}'");
                 }
             }
         }
@@ -441,7 +441,7 @@ internal sealed class YamlSubsetParser
 
     private YamlNode ParseFlowScalar(ref FlowCursor cursor, bool isKey)
     {
-        var line = lines[cursor.Line];
+        var line = _lines[cursor.Line];
         var c = line.Text[cursor.Column];
         if (c == '"' || c == '\'')
         {
@@ -481,9 +481,9 @@ internal sealed class YamlSubsetParser
 
     private void SkipFlowSpace(ref FlowCursor cursor, bool allowNewLines)
     {
-        while (cursor.Line < lines.Count)
+        while (cursor.Line < _lines.Count)
         {
-            var text = lines[cursor.Line].Text;
+            var text = _lines[cursor.Line].Text;
             while (cursor.Column < text.Length && text[cursor.Column] == ' ')
             {
                 cursor.Column++;
@@ -501,14 +501,14 @@ internal sealed class YamlSubsetParser
 
     private void RequireMore(FlowCursor cursor, string expected)
     {
-        if (cursor.Line >= lines.Count)
+        if (cursor.Line >= _lines.Count)
         {
-            var last = lines[lines.Count - 1];
+            var last = _lines[_lines.Count - 1];
             throw Error(last, last.Text.Length, $"the file ends before the closing {expected}");
         }
     }
 
-    private char Current(FlowCursor cursor) => lines[cursor.Line].Text[cursor.Column];
+    private char Current(FlowCursor cursor) => _lines[cursor.Line].Text[cursor.Column];
 
     private YamlNode ReadQuoted(SourceLine line, ref int position)
     {
@@ -634,7 +634,7 @@ internal sealed class YamlSubsetParser
     }
 
     private BufYamlException Error(SourceLine line, int offset, string problem) =>
-        new(path, line.Number, line.Indent + offset + 1, problem);
+        new(_path, line.Number, line.Indent + offset + 1, problem);
 
     private readonly struct SourceLine
     {

@@ -1,9 +1,9 @@
 using System;
 using System.IO;
-using Contrail.Schema.Configuration;
+using Contrail.Cli.Proto.Configuration;
 using Xunit;
 
-namespace Contrail.Schema.Tests.Configuration;
+namespace Contrail.Cli.Tests.Proto.Configuration;
 
 public sealed class BufYamlReaderTests
 {

@@ -3,15 +3,15 @@ using System.Collections.Generic;
 using System.Linq;
 using Contrail.Schema.Breaking;
 
-namespace Contrail.Schema.Configuration;
+namespace Contrail.Cli.Proto.Configuration;
 
 /// <summary>One module of a buf.yaml v2 workspace: its directory and, when it has one, its own <c>breaking:</c> section.</summary>
 /// <param name="Path">The module's directory relative to the buf.yaml's directory, '/' separators, <c>.</c> for the same directory.</param>
 /// <param name="Breaking">The module's own <c>breaking:</c> section, which replaces the workspace's, or null.</param>
-public sealed record BufModule(string Path, BreakingOptions? Breaking);
+internal sealed record BufModule(string Path, BreakingOptions? Breaking);
 
 /// <summary>What Contrail reads from a buf.yaml: its version, the <c>breaking:</c> section and (v2) the modules.</summary>
-public sealed class BufConfiguration
+internal sealed class BufConfiguration
 {
     /// <summary>Creates the configuration.</summary>
     /// <param name="path">The file as the user named it.</param>

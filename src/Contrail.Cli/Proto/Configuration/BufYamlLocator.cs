@@ -1,16 +1,17 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using Contrail.Schema.Breaking;
 
-namespace Contrail.Schema.Configuration;
+namespace Contrail.Cli.Proto.Configuration;
 
 /// <summary>A buf.yaml found for an input directory, and the input's module directory relative to it.</summary>
 /// <param name="Configuration">The configuration read from the file.</param>
 /// <param name="ModuleDirectory">The input directory relative to the buf.yaml's directory ('/' separators, empty for the same directory).</param>
-public sealed record LocatedBufYaml(BufConfiguration Configuration, string ModuleDirectory)
+internal sealed record LocatedBufYaml(BufConfiguration Configuration, string ModuleDirectory)
 {
     /// <summary>The options that apply to the input (<see cref="BufConfiguration.OptionsFor(string)"/>).</summary>
-    public Breaking.BreakingOptions Options => Configuration.OptionsFor(ModuleDirectory);
+    public BreakingOptions Options => Configuration.OptionsFor(ModuleDirectory);
 }
 
 /// <summary>
@@ -18,7 +19,7 @@ public sealed record LocatedBufYaml(BufConfiguration Configuration, string Modul
 /// directory or above it. It applies when it is in the directory itself (any version), or it is a v2
 /// workspace file whose <c>modules</c> list the directory. The search stops at the nearest buf.yaml either way.
 /// </summary>
-public static class BufYamlLocator
+internal static class BufYamlLocator
 {
     /// <summary>Finds and reads the buf.yaml for <paramref name="inputDirectory"/>, or returns null when none applies.</summary>
     /// <param name="inputDirectory">The input directory as the user named it.</param>

@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using Contrail.Schema.Breaking;
 
-namespace Contrail.Schema.Configuration;
+namespace Contrail.Cli.Proto.Configuration;
 
 /// <summary>
 /// Reads the parts of a buf.yaml (version v2, v1 or v1beta1) that <c>buf breaking</c> uses: <c>version</c>,
@@ -16,15 +16,15 @@ namespace Contrail.Schema.Configuration;
 /// (<see cref="BufYamlException"/>, <c>buf.yaml:line:col: message</c>). The other top-level sections (lint,
 /// deps, plugins, ...) are recognised and skipped.
 /// </remarks>
-public static class BufYamlReader
+internal static class BufYamlReader
 {
     /// <summary>The file name buf looks for.</summary>
     public const string FileName = "buf.yaml";
 
-    private static readonly string[] V2TopLevelKeys = { "version", "name", "modules", "deps", "lint", "breaking", "plugins", "policies" };
-    private static readonly string[] V1TopLevelKeys = { "version", "name", "deps", "build", "lint", "breaking" };
-    private static readonly string[] V2ModuleKeys = { "path", "name", "excludes", "includes", "lint", "breaking" };
-    private static readonly string[] BreakingKeys = { "use", "except", "ignore", "ignore_only", "ignore_unstable_packages", "against_git_recurse_submodules" };
+    private static readonly string[] s_v2TopLevelKeys = { "version", "name", "modules", "deps", "lint", "breaking", "plugins", "policies" };
+    private static readonly string[] s_v1TopLevelKeys = { "version", "name", "deps", "build", "lint", "breaking" };
+    private static readonly string[] s_v2ModuleKeys = { "path", "name", "excludes", "includes", "lint", "breaking" };
+    private static readonly string[] s_breakingKeys = { "use", "except", "ignore", "ignore_only", "ignore_unstable_packages", "against_git_recurse_submodules" };
 
     /// <summary>Reads a buf.yaml file.</summary>
     /// <param name="path">The file; it also names the file in error messages.</param>
@@ -82,7 +82,7 @@ public static class BufYamlReader
             throw Error(path, versionNode!, $"unknown version '{version}' (expected v1beta1, v1 or v2)");
         }
 
-        CheckKeys(path, root, version == "v2" ? V2TopLevelKeys : V1TopLevelKeys, "buf.yaml " + version);
+        CheckKeys(path, root, version == "v2" ? s_v2TopLevelKeys : s_v1TopLevelKeys, "buf.yaml " + version);
         var breaking = ReadBreaking(path, Find(root, "breaking"));
         var modules = new List<BufModule>();
         if (version == "v2" && Find(root, "modules") is { } modulesNode && !modulesNode.IsNull)
@@ -99,7 +99,7 @@ public static class BufYamlReader
                     throw Error(path, moduleNode, $"a module must be a map with a 'path', found {moduleNode.Describe()}");
                 }
 
-                CheckKeys(path, moduleNode, V2ModuleKeys, "a module");
+                CheckKeys(path, moduleNode, s_v2ModuleKeys, "a module");
                 var pathNode = Find(moduleNode, "path") ?? throw Error(path, moduleNode, "a module needs a 'path'");
                 var modulePath = Scalar(path, pathNode, "path");
                 var moduleBreaking = Find(moduleNode, "breaking") is { } node ? ReadBreaking(path, node) : null;
@@ -122,7 +122,7 @@ public static class BufYamlReader
             throw Error(path, node, $"'breaking' must be a map, found {node.Describe()}");
         }
 
-        CheckKeys(path, node, BreakingKeys, "'breaking'");
+        CheckKeys(path, node, s_breakingKeys, "'breaking'");
         var ignoreOnly = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         if (Find(node, "ignore_only") is { } ignoreOnlyNode && !ignoreOnlyNode.IsNull)
         {

@@ -1,12 +1,12 @@
 using System;
-using Contrail.Schema.Configuration;
+using Contrail.Cli.Proto.Configuration;
 using Xunit;
 
-namespace Contrail.Schema.Tests.Configuration;
+namespace Contrail.Cli.Tests.Proto.Configuration;
 
 public sealed class BufYamlLocatorTests : IDisposable
 {
-    private readonly TempDirectory temp = new();
+    private readonly ProtoWorkspace temp = new();
 
     public void Dispose() => temp.Dispose();
 
