@@ -20,7 +20,9 @@ public sealed class TelemetryRuntimeTests
     /// <summary>Whether a hint name is one of the runtime files, the same in every assembly (no per-case snapshot).</summary>
     public static bool IsRuntime(string hintName) =>
         hintName == ServerTelemetryEmitter.VersionHintName
-        || hintName == ErrorCatalogEmitter.StatusDetailsHintName
+        || hintName == ErrorCatalogEmitter.DescriptorHintName
+        || hintName == ErrorCatalogEmitter.HttpHintName
+        || ErrorCatalogEmitter.RuntimeFiles.Any(f => f.HintName == hintName)
         || ServerTelemetryEmitter.RuntimeFiles.Any(f => f.HintName == hintName);
 
     [Fact]
@@ -46,13 +48,30 @@ public sealed class TelemetryRuntimeTests
     }
 
     [Fact]
-    public void The_error_catalog_emits_the_status_details_codec_as_it_is()
+    public void The_error_catalog_emits_its_runtime_files_as_they_are()
     {
         var input = TestCompilation.Create(Sources.Errors);
         var (driver, _, _) = TestCompilation.RunGenerator(input);
         var generated = TestCompilation.GeneratedSources(driver).ToDictionary(s => s.HintName, s => s.SourceText.ToString());
 
-        Assert.Equal(RuntimeFile(ErrorCatalogEmitter.StatusDetailsFileName), generated[ErrorCatalogEmitter.StatusDetailsHintName]);
+        foreach (var (hintName, fileName) in ErrorCatalogEmitter.RuntimeFiles)
+        {
+            Assert.Equal(RuntimeFile(fileName), generated[hintName]);
+        }
+    }
+
+    [Theory]
+    [InlineData(ErrorCatalogEmitter.DescriptorHintName, ErrorCatalogEmitter.DescriptorFileName)]
+    [InlineData(ErrorCatalogEmitter.HttpHintName, ErrorCatalogEmitter.HttpFileName)]
+    public void Each_catalog_class_gets_the_runtime_members_as_they_are(string hintName, string fileName)
+    {
+        var input = TestCompilation.Create(Sources.Errors);
+        var (driver, _, _) = TestCompilation.RunGenerator(input);
+        var generated = TestCompilation.GeneratedSources(driver).Single(s => s.HintName == hintName).SourceText.ToString();
+
+        // Both classes sit in a namespace block, so their members have the same indentation.
+        Assert.Contains("namespace Acme.Shop\n{\n    public static partial class ShopErrors\n    {\n", generated, StringComparison.Ordinal);
+        Assert.Equal(ClassBody(RuntimeFile(fileName)), ClassBody(generated));
     }
 
     [Fact]
@@ -80,7 +99,7 @@ public sealed class TelemetryRuntimeTests
     [InlineData(LanguageVersion.Latest, NullableContextOptions.Disable, false)]
     public void The_runtime_compiles_warning_free_under_the_users_settings(LanguageVersion languageVersion, NullableContextOptions nullable, bool hasInstrumentAdvice)
     {
-        var runtime = ServerTelemetryEmitter.Emit(hasInstrumentAdvice).Select(f => f.Source).Append(ErrorCatalogEmitter.EmitStatusDetails()).ToArray();
+        var runtime = RuntimeSources(hasInstrumentAdvice);
 
         var compilation = TestCompilation.Create(runtime, languageVersion, nullable);
 
@@ -102,9 +121,9 @@ public sealed class TelemetryRuntimeTests
         };
 
         // Grpc.Core.Api is a netstandard2.x assembly: the same file on every target.
-        var references = framework.Concat(TestCompilation.References.Where(r => Path.GetFileName(r.Display) == "Grpc.Core.Api.dll"));
+        var references = framework.Concat(TestCompilation.References.Where(r => Path.GetFileName(r.Display) is "Grpc.Core.Api.dll" or "Contrail.Abstractions.dll"));
         var compilation = TestCompilation.Create(
-            ServerTelemetryEmitter.Emit(hasInstrumentAdvice).Select(f => f.Source).Append(ErrorCatalogEmitter.EmitStatusDetails()).ToArray(),
+            RuntimeSources(hasInstrumentAdvice),
             LanguageVersion.CSharp10,
             references: references);
 
@@ -152,6 +171,24 @@ public sealed class TelemetryRuntimeTests
         }
 
         """.Replace("\r\n", "\n");
+
+    /// <summary>Every runtime file as the generators emit it; the catalog members are compiled in their own class.</summary>
+    private static string[] RuntimeSources(bool hasInstrumentAdvice) =>
+        ServerTelemetryEmitter.Emit(hasInstrumentAdvice).Select(f => f.Source)
+            .Concat(ErrorCatalogEmitter.RuntimeFiles.Select(f => RuntimeFile(f.FileName)))
+            .Append(RuntimeFile(ErrorCatalogEmitter.DescriptorFileName))
+            .Append(RuntimeFile(ErrorCatalogEmitter.HttpFileName))
+            .ToArray();
+
+    /// <summary>The lines between a file's first line <c>"    {"</c> and its last line <c>"    }"</c>: the body of its one class.</summary>
+    private static string ClassBody(string text)
+    {
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        var open = Array.IndexOf(lines, "    {");
+        var close = Array.LastIndexOf(lines, "    }");
+        Assert.True(open >= 0 && close > open, "the file has no class in a namespace block");
+        return string.Join("\n", lines.Skip(open + 1).Take(close - open - 1));
+    }
 
     private static string RuntimeFile(string fileName, [CallerFilePath] string callerPath = "") =>
         File.ReadAllText(Path.Combine(Path.GetDirectoryName(callerPath)!, "..", "..", "src", "Contrail.Generators", "Runtime", fileName));

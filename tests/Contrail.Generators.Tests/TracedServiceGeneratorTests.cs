@@ -47,7 +47,7 @@ public sealed class TracedServiceGeneratorTests
         var (driver, output, diagnostics) = TestCompilation.RunGenerator(input);
 
         Assert.Empty(diagnostics);
-        Assert.Equal(10, TestCompilation.GeneratedSources(driver).Length);
+        Assert.Equal(13, TestCompilation.GeneratedSources(driver).Length);
         TestCompilation.AssertClean(output, $"generated code under C# {languageVersion} with nullable {nullable}");
     }
 

@@ -91,6 +91,9 @@ public sealed class PackageConsumerTests
         Assert.Equal(new[]
         {
             "Consumer.OrderService.Contrail.TracedService.g.cs",
+            "Contrail.GrpcErrorInterception.g.cs",
+            "Contrail.GrpcErrors.Descriptor.g.cs",
+            "Contrail.GrpcErrors.Http.g.cs",
             "Contrail.GrpcErrors.g.cs",
             "Contrail.GrpcServerBuilderExtensions.g.cs",
             "Contrail.GrpcStatusDetails.g.cs",

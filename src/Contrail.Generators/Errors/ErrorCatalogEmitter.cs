@@ -1,127 +1,115 @@
-using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using System.Text;
 using Contrail.Generators.Common;
 
 namespace Contrail.Generators.Errors;
 
 /// <summary>
-/// Writes an assembly's error catalog: the <c>[assembly: ErrorCatalog]</c> JSON, the public helper
-/// class (server mapping, client helpers, HTTP view, catalog), the error interceptor, the
-/// <c>google.rpc.Status</c> wire code, and the hook into traced services' telemetry.
+/// Writes an assembly's error catalog, one file per role: the catalog class (its list, server
+/// mapping and client helpers, from <see cref="ErrorCatalogListWriter"/>,
+/// <see cref="ErrorServerMappingWriter"/> and <see cref="ErrorClientHelpersWriter"/>) with its
+/// interceptor, the catalog's runtime members (descriptor, HTTP view) copied from <c>Runtime/</c>,
+/// the runtime files emitted as they are (wire codec, interceptor handlers), and the hook into
+/// traced services' telemetry.
 /// </summary>
 internal static class ErrorCatalogEmitter
 {
     public const string HintName = "Contrail.GrpcErrors.g.cs";
+    public const string DescriptorHintName = "Contrail.GrpcErrors.Descriptor.g.cs";
+    public const string HttpHintName = "Contrail.GrpcErrors.Http.g.cs";
     public const string TelemetryHookHintName = "Contrail.ServerTelemetry.ErrorMapping.g.cs";
-    public const string StatusDetailsHintName = "Contrail.GrpcStatusDetails.g.cs";
 
-    /// <summary>The <c>grpc-status-details-bin</c> codec under <c>Runtime/</c>, emitted as it is.</summary>
-    public const string StatusDetailsFileName = "GrpcStatusDetails.cs";
+    /// <summary>The runtime files under <c>Runtime/</c> whose members each catalog class gets a copy of.</summary>
+    public const string DescriptorFileName = "ErrorCatalog.Descriptor.cs";
+    public const string HttpFileName = "ErrorCatalog.Http.cs";
 
-    private const string StatusCode = "global::Grpc.Core.StatusCode";
-    private const string RpcException = "global::Grpc.Core.RpcException";
-    private const string Wire = "global::Contrail.Generated.GrpcStatusDetails";
-    private const string Pairs = "global::System.Collections.Generic.KeyValuePair<string, string>";
-
-    /// <summary>gRPC status names (for the catalog) and the grpc-gateway HTTP status of each code.</summary>
-    private static readonly (string Member, string Wire, int Http)[] s_codes =
+    /// <summary>The runtime files emitted as they are, once per assembly with a catalog and gRPC: hint name and file.</summary>
+    public static readonly IReadOnlyList<(string HintName, string FileName)> RuntimeFiles = new[]
     {
-        ("OK", "OK", 200), ("Cancelled", "CANCELLED", 499), ("Unknown", "UNKNOWN", 500),
-        ("InvalidArgument", "INVALID_ARGUMENT", 400), ("DeadlineExceeded", "DEADLINE_EXCEEDED", 504),
-        ("NotFound", "NOT_FOUND", 404), ("AlreadyExists", "ALREADY_EXISTS", 409),
-        ("PermissionDenied", "PERMISSION_DENIED", 403), ("ResourceExhausted", "RESOURCE_EXHAUSTED", 429),
-        ("FailedPrecondition", "FAILED_PRECONDITION", 400), ("Aborted", "ABORTED", 409),
-        ("OutOfRange", "OUT_OF_RANGE", 400), ("Unimplemented", "UNIMPLEMENTED", 501),
-        ("Internal", "INTERNAL", 500), ("Unavailable", "UNAVAILABLE", 503), ("DataLoss", "DATA_LOSS", 500),
-        ("Unauthenticated", "UNAUTHENTICATED", 401),
+        ("Contrail.GrpcStatusDetails.g.cs", "GrpcStatusDetails.cs"),
+        ("Contrail.GrpcErrorInterception.g.cs", "GrpcErrorInterception.cs"),
     };
 
-    /// <summary>The namespace of the helper class: the longest namespace every error type shares.</summary>
-    public static string CatalogNamespace(IReadOnlyList<GrpcErrorModel> errors)
+    /// <summary>The catalog class's fully qualified name.</summary>
+    public static string CatalogTypeName(IReadOnlyList<GrpcErrorModel> errors, string catalogName) =>
+        ErrorCatalogText.CatalogTypeName(errors, catalogName);
+
+    /// <summary>Every file of the catalog, by hint name, in a stable order.</summary>
+    public static IEnumerable<(string HintName, string Source)> Emit(IReadOnlyList<GrpcErrorModel> errors, ErrorCatalogSettings settings)
     {
-        var common = errors[0].Namespace.Split('.');
-        var length = common.Length;
-        foreach (var error in errors)
+        yield return (HintName, EmitCatalog(errors, settings));
+        yield return (DescriptorHintName, EmitMembers(errors, settings, DescriptorFileName));
+        if (settings.HasGrpcCore)
         {
-            var parts = error.Namespace.Split('.');
-            var i = 0;
-            while (i < Math.Min(length, parts.Length) && parts[i] == common[i])
+            yield return (HttpHintName, EmitMembers(errors, settings, HttpFileName));
+            foreach (var (hintName, fileName) in RuntimeFiles)
             {
-                i++;
+                yield return (hintName, EmbeddedRuntime.Read(fileName));
             }
-
-            length = i;
         }
-
-        return string.Join(".", common.Take(length));
     }
 
-    /// <summary>The helper class's fully qualified name.</summary>
-    public static string CatalogTypeName(IReadOnlyList<GrpcErrorModel> errors, string catalogName)
+    /// <summary>The catalog class: everything that depends on the errors themselves, and the interceptor.</summary>
+    public static string EmitCatalog(IReadOnlyList<GrpcErrorModel> errors, ErrorCatalogSettings settings)
     {
-        var ns = CatalogNamespace(errors);
-        return ns.Length > 0 ? $"global::{ns}.{catalogName}" : $"global::{catalogName}";
-    }
-
-    public static string Emit(IReadOnlyList<GrpcErrorModel> errors, ErrorCatalogSettings settings)
-    {
-        var ns = CatalogNamespace(errors);
-        var catalogType = CatalogTypeName(errors, settings.CatalogName);
+        var catalogType = ErrorCatalogText.CatalogTypeName(errors, settings.CatalogName);
         var isPublic = errors.Any(e => e.IsPublic);
-        var helperNames = HelperNames(errors);
+        var visibility = isPublic ? "public" : "internal";
+        var helperNames = ErrorCatalogText.HelperNames(errors);
 
         var writer = new SourceWriter();
         writer.WriteBlock(GeneratedCode.Header);
         var mapper = settings.HasGrpcCore && isPublic ? $", Mapper = typeof({catalogType})" : string.Empty;
-        writer.WriteLine($"[assembly: global::Contrail.ErrorCatalog({CSharpText.Literal(CatalogJson(errors, settings))}{mapper})]");
+        writer.WriteLine($"[assembly: global::Contrail.ErrorCatalog({CSharpText.Literal(ErrorCatalogListWriter.Json(errors, settings))}{mapper})]");
         writer.WriteLine();
 
-        if (ns.Length > 0)
+        using (OpenNamespace(writer, errors))
         {
-            writer.WriteLine($"namespace {ns}");
+            writer.WriteLine("/// <summary>");
+            writer.WriteLine("/// The gRPC errors of this assembly, generated by Contrail from its <c>[GrpcError]</c> attributes:");
+            writer.WriteLine("/// the catalog, the exception-to-status mapping, and typed client helpers.");
+            writer.WriteLine("/// </summary>");
+            writer.WriteLine(GeneratedCode.Attribute);
+            writer.WriteLine($"{visibility} static partial class {settings.CatalogName}");
             writer.OpenBrace();
-        }
+            ErrorCatalogListWriter.Write(writer, errors, settings);
+            if (settings.HasGrpcCore)
+            {
+                ErrorServerMappingWriter.Write(writer, errors, settings);
+                ErrorClientHelpersWriter.Write(writer, errors, settings, helperNames);
+            }
 
-        var visibility = isPublic ? "public" : "internal";
-        writer.WriteLine("/// <summary>");
-        writer.WriteLine("/// The gRPC errors of this assembly, generated by Contrail from its <c>[GrpcError]</c> attributes:");
-        writer.WriteLine("/// the catalog, the exception-to-status mapping, and typed client helpers.");
-        writer.WriteLine("/// </summary>");
-        writer.WriteLine(GeneratedCode.Attribute);
-        writer.WriteLine($"{visibility} static partial class {settings.CatalogName}");
-        writer.OpenBrace();
-        WriteCatalog(writer, errors, settings);
-        if (settings.HasGrpcCore)
-        {
-            WriteServer(writer, errors, settings, helperNames);
-            WriteClient(writer, errors, settings, helperNames);
-            WriteHttp(writer);
-        }
-
-        writer.CloseBrace();
-
-        if (settings.HasGrpcCore)
-        {
-            writer.WriteLine();
-            WriteInterceptor(writer, settings.CatalogName, visibility);
-        }
-
-        if (ns.Length > 0)
-        {
             writer.CloseBrace();
+
+            if (settings.HasGrpcCore)
+            {
+                writer.WriteLine();
+                ErrorInterceptorWriter.Write(writer, settings.CatalogName, visibility);
+            }
         }
 
         return writer.ToString();
     }
 
     /// <summary>
-    /// The <c>google.rpc.Status</c> wire code the catalog calls, once per assembly: hand-written protobuf, so
-    /// neither Google.Api.CommonProtos nor Grpc.StatusProto is needed; the bytes decode with both.
+    /// The members of one runtime file (<see cref="DescriptorFileName"/>, <see cref="HttpFileName"/>)
+    /// inside this assembly's catalog class, so they are its own public types and methods.
     /// </summary>
-    public static string EmitStatusDetails() => EmbeddedRuntime.Read(StatusDetailsFileName);
+    public static string EmitMembers(IReadOnlyList<GrpcErrorModel> errors, ErrorCatalogSettings settings, string fileName)
+    {
+        var writer = new SourceWriter();
+        writer.WriteBlock(GeneratedCode.Header);
+        writer.WriteLine();
+        using (OpenNamespace(writer, errors))
+        {
+            writer.WriteLine($"{(errors.Any(e => e.IsPublic) ? "public" : "internal")} static partial class {settings.CatalogName}");
+            writer.OpenBrace();
+            writer.WriteBlock(EmbeddedRuntime.ReadMembers(fileName));
+            writer.CloseBrace();
+        }
+
+        return writer.ToString();
+    }
 
     /// <summary>Routes exceptions of traced handlers through this assembly's and referenced assemblies' mappers.</summary>
     public static string EmitTelemetryHook(IReadOnlyList<string> mappers)
@@ -136,504 +124,43 @@ internal static class ErrorCatalogEmitter
         writer.WriteLine();
         writer.WriteLine("static partial void MapException(global::System.Exception exception, ref global::Grpc.Core.RpcException? rpcException)");
         writer.OpenBrace();
-        WriteMapperChain(writer, "rpcException = ", mappers, fallback: null);
+        ErrorCatalogText.WriteMapperChain(writer, "rpcException = ", mappers, fallback: null);
         writer.CloseBrace();
         writer.CloseBrace();
         writer.CloseBrace();
         return writer.ToString();
     }
 
-    /// <summary>Writes <c>prefix A.TryCreateRpcException(exception) ?? B.… ?? fallback;</c>, one mapper a line.</summary>
-    private static void WriteMapperChain(SourceWriter writer, string prefix, IReadOnlyList<string> mappers, string? fallback)
+    /// <summary>Opens the catalog's namespace block, when the errors share a namespace; disposing closes it.</summary>
+    private static NamespaceBlock OpenNamespace(SourceWriter writer, IReadOnlyList<GrpcErrorModel> errors)
     {
-        var terms = mappers.Select(m => $"{m}.TryCreateRpcException(exception)").ToList();
-        if (fallback is not null)
+        var ns = ErrorCatalogText.CatalogNamespace(errors);
+        if (ns.Length > 0)
         {
-            terms.Add(fallback);
-        }
-
-        writer.WriteLine(prefix + terms[0] + (terms.Count == 1 ? ";" : string.Empty));
-        using (writer.Indent())
-        {
-            for (var i = 1; i < terms.Count; i++)
-            {
-                writer.WriteLine("?? " + terms[i] + (i == terms.Count - 1 ? ";" : string.Empty));
-            }
-        }
-    }
-
-    private static void WriteCatalog(SourceWriter writer, IReadOnlyList<GrpcErrorModel> errors, ErrorCatalogSettings settings)
-    {
-        if (settings.DefaultDomain is not null)
-        {
-            writer.WriteLine("/// <summary>The default <c>ErrorInfo.domain</c> of this assembly's errors.</summary>");
-            writer.WriteLine($"public const string Domain = {CSharpText.Literal(settings.DefaultDomain)};");
-            writer.WriteLine();
-        }
-
-        writer.WriteLine("/// <summary>Every error of this assembly, ordered by domain and reason.</summary>");
-        writer.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<ErrorDescriptor> Catalog { get; } = new ErrorDescriptor[]");
-        writer.OpenBrace();
-        foreach (var error in Ordered(errors, settings))
-        {
-            var keys = error.Metadata.Count == 0 ? "global::System.Array.Empty<string>()" : "new[] { " + string.Join(", ", error.Metadata.Select(m => CSharpText.Literal(m.Key))) + " }";
-            writer.WriteLine($"new ErrorDescriptor(global::Contrail.GrpcStatusCode.{s_codes[error.Code].Member}, {CSharpText.Literal(error.Reason)}, {CSharpText.Literal(DomainOf(error, settings))}, {keys}, {s_codes[error.Code].Http}, {CSharpText.Literal(error.DisplayName)}, {(error.MessageTemplate is null ? "null" : CSharpText.Literal(error.MessageTemplate))}),");
-        }
-
-        writer.CloseBrace(";");
-        writer.WriteLine();
-        writer.WriteBlock("""
-            /// <summary>One entry of the error catalog.</summary>
-            public sealed class ErrorDescriptor
-            {
-                internal ErrorDescriptor(global::Contrail.GrpcStatusCode code, string reason, string domain, string[] metadataKeys, int httpStatus, string source, string? message)
-                {
-                    Code = code;
-                    Reason = reason;
-                    Domain = domain;
-                    MetadataKeys = metadataKeys;
-                    HttpStatus = httpStatus;
-                    Source = source;
-                    Message = message;
-                }
-
-                /// <summary>Gets the status code the client receives.</summary>
-                public global::Contrail.GrpcStatusCode Code { get; }
-
-                /// <summary>Gets the <c>ErrorInfo.reason</c>.</summary>
-                public string Reason { get; }
-
-                /// <summary>Gets the <c>ErrorInfo.domain</c>.</summary>
-                public string Domain { get; }
-
-                /// <summary>Gets the <c>ErrorInfo.metadata</c> keys the error carries.</summary>
-                public global::System.Collections.Generic.IReadOnlyList<string> MetadataKeys { get; }
-
-                /// <summary>Gets the HTTP status of the code (the grpc-gateway mapping).</summary>
-                public int HttpStatus { get; }
-
-                /// <summary>Gets the exception type, or the enum member, the error is declared on.</summary>
-                public string Source { get; }
-
-                /// <summary>Gets the message template, or <see langword="null"/> when the message is the exception's.</summary>
-                public string? Message { get; }
-            }
-            """);
-    }
-
-    private static void WriteServer(SourceWriter writer, IReadOnlyList<GrpcErrorModel> errors, ErrorCatalogSettings settings, Dictionary<GrpcErrorModel, string> helperNames)
-    {
-        var exceptions = errors.Where(e => e.Kind == ErrorSourceKind.Exception)
-            .OrderByDescending(e => e.Depth).ThenBy(e => e.TypeName, StringComparer.Ordinal).ToList();
-
-        writer.WriteLine();
-        writer.WriteLine("/// <summary>");
-        writer.WriteLine("/// Builds the <see cref=\"global::Grpc.Core.RpcException\"/> the client receives for a mapped exception (the most");
-        writer.WriteLine("/// derived mapped type wins), or returns <see langword=\"null\"/> when the exception is not mapped.");
-        writer.WriteLine("/// </summary>");
-        writer.WriteLine($"public static {RpcException}? TryCreateRpcException(global::System.Exception exception)");
-        writer.OpenBrace();
-        if (exceptions.Count > 0)
-        {
-            writer.WriteLine("switch (exception)");
+            writer.WriteLine($"namespace {ns}");
             writer.OpenBrace();
-            foreach (var error in exceptions)
-            {
-                writer.WriteLine($"case {error.TypeName} mapped:");
-                using (writer.Indent())
-                {
-                    writer.WriteLine("return ToRpcException(mapped);");
-                }
-            }
-
-            writer.CloseBrace();
-            writer.WriteLine();
         }
 
-        WriteMapperChain(writer, "return ", settings.ReferencedMappers.ToList(), "null");
-        writer.CloseBrace();
-
-        foreach (var error in exceptions.OrderBy(e => e.TypeName, StringComparer.Ordinal))
-        {
-            writer.WriteLine();
-            writer.WriteLine($"/// <summary>Builds the <see cref=\"global::Grpc.Core.RpcException\"/> for <see cref=\"{error.TypeName}\"/>: {error.Reason}.</summary>");
-            writer.WriteLine($"{Access(error)} static {RpcException} ToRpcException(this {error.TypeName} exception)");
-            writer.OpenBrace();
-            writer.WriteLine("if (exception is null)");
-            writer.OpenBrace();
-            writer.WriteLine("throw new global::System.ArgumentNullException(nameof(exception));");
-            writer.CloseBrace();
-            writer.WriteLine();
-            foreach (var entry in error.Metadata)
-            {
-                writer.WriteLine($"var {Local(entry.Key)} = {FormatValue("exception." + CSharpText.Identifier(entry.PropertyName), entry)};");
-            }
-
-            var message = error.MessageParts.Count == 0 ? "exception.Message" : MessageExpression(error.MessageParts, key => Local(key));
-            var metadata = error.Metadata.Count == 0
-                ? $"global::System.Array.Empty<{Pairs}>()"
-                : "new[] { " + string.Join(", ", error.Metadata.Select(m => $"new {Pairs}({CSharpText.Literal(m.Key)}, {Local(m.Key)})")) + " }";
-            writer.WriteLine($"return {Wire}.CreateException({StatusCode}.{s_codes[error.Code].Member}, {message}, {CSharpText.Literal(error.Reason)}, {CSharpText.Literal(DomainOf(error, settings))}, {metadata});");
-            writer.CloseBrace();
-        }
-
-        foreach (var group in errors.Where(e => e.Kind == ErrorSourceKind.EnumMember).GroupBy(e => e.TypeName).OrderBy(g => g.Key, StringComparer.Ordinal))
-        {
-            writer.WriteLine();
-            writer.WriteLine($"/// <summary>Builds the <see cref=\"global::Grpc.Core.RpcException\"/> for a <see cref=\"{group.Key}\"/> error.</summary>");
-            writer.WriteLine("/// <param name=\"error\">The error.</param>");
-            writer.WriteLine("/// <param name=\"metadata\">The <c>ErrorInfo.metadata</c> entries; they also fill the message's <c>{key}</c> placeholders.</param>");
-            writer.WriteLine($"{Access(group.First())} static {RpcException} ToRpcException(this {group.Key} error, global::System.Collections.Generic.IReadOnlyDictionary<string, string>? metadata = null)");
-            writer.OpenBrace();
-            writer.WriteLine($"var entries = {Wire}.Sorted(metadata);");
-            writer.WriteLine("switch (error)");
-            writer.OpenBrace();
-            foreach (var error in group.OrderBy(e => e.MemberName, StringComparer.Ordinal))
-            {
-                var message = error.MessageParts.Count == 0
-                    ? CSharpText.Literal(error.Reason)
-                    : MessageExpression(error.MessageParts, key => $"{Wire}.Lookup(metadata, {CSharpText.Literal(key)})");
-                writer.WriteLine($"case {group.Key}.{CSharpText.Identifier(error.MemberName!)}:");
-                using (writer.Indent())
-                {
-                    writer.WriteLine($"return {Wire}.CreateException({StatusCode}.{s_codes[error.Code].Member}, {message}, {CSharpText.Literal(error.Reason)}, {CSharpText.Literal(DomainOf(error, settings))}, entries);");
-                }
-            }
-
-            writer.WriteLine("default:");
-            using (writer.Indent())
-            {
-                writer.WriteLine($"throw new global::System.ArgumentOutOfRangeException(nameof(error), error, \"The value has no [GrpcError] mapping.\");");
-            }
-
-            writer.CloseBrace();
-            writer.CloseBrace();
-        }
+        return new NamespaceBlock(writer, ns.Length > 0);
     }
 
-    private static void WriteClient(SourceWriter writer, IReadOnlyList<GrpcErrorModel> errors, ErrorCatalogSettings settings, Dictionary<GrpcErrorModel, string> helperNames)
+    private readonly struct NamespaceBlock : System.IDisposable
     {
-        var notNullWhen = settings.HasNotNullWhen ? "[global::System.Diagnostics.CodeAnalysis.NotNullWhen(true)] " : string.Empty;
-        writer.WriteLine();
-        writer.WriteLine("/// <summary>");
-        writer.WriteLine("/// Reads the <c>google.rpc.ErrorInfo</c> a server put in the call's <c>grpc-status-details-bin</c> trailer.");
-        writer.WriteLine("/// Never throws: a missing or malformed trailer returns <see langword=\"false\"/>.");
-        writer.WriteLine("/// </summary>");
-        writer.WriteLine($"public static bool TryGetErrorInfo({RpcException} exception, out string reason, out string domain, out global::System.Collections.Generic.IReadOnlyDictionary<string, string> metadata)");
-        writer.OpenBrace();
-        writer.WriteLine($"var found = {Wire}.TryRead(exception, out reason, out domain, out var entries);");
-        writer.WriteLine("metadata = entries;");
-        writer.WriteLine("return found;");
-        writer.CloseBrace();
+        private readonly SourceWriter _writer;
+        private readonly bool _open;
 
-        foreach (var error in Ordered(errors, settings))
+        public NamespaceBlock(SourceWriter writer, bool open)
         {
-            var name = helperNames[error];
-            var domain = CSharpText.Literal(DomainOf(error, settings));
-            writer.WriteLine();
-            writer.WriteLine($"/// <summary>Whether the call failed with {error.Reason} ({CSharpText.XmlDoc(DomainOf(error, settings))}).</summary>");
-            writer.WriteLine($"public static bool Is{name}({RpcException} exception) =>");
-            using (writer.Indent())
-            {
-                writer.WriteLine($"{Wire}.Matches(exception, {CSharpText.Literal(error.Reason)}, {domain}, out _);");
-            }
-
-            if (error.Kind != ErrorSourceKind.Exception || error.Rebuild is null)
-            {
-                continue;
-            }
-
-            writer.WriteLine();
-            writer.WriteLine($"/// <summary>Rebuilds the <see cref=\"{error.TypeName}\"/> a server sent, with its metadata; <see langword=\"false\"/> when the call failed otherwise.</summary>");
-            writer.WriteLine($"{Access(error)} static bool TryGet{name}({RpcException} exception, {notNullWhen}out {error.TypeName}? error)");
-            writer.OpenBrace();
-            writer.WriteLine("error = null;");
-            writer.WriteLine($"if (!{Wire}.Matches(exception, {CSharpText.Literal(error.Reason)}, {domain}, out var metadata))");
-            writer.OpenBrace();
-            writer.WriteLine("return false;");
-            writer.CloseBrace();
-            writer.WriteLine();
-            foreach (var entry in error.Metadata)
-            {
-                writer.WriteLine($"if (!({ParseCall(entry)}))");
-                writer.OpenBrace();
-                writer.WriteLine("return false;");
-                writer.CloseBrace();
-                writer.WriteLine();
-            }
-
-            var arguments = string.Join(", ", error.Rebuild.ConstructorKeys.Select(Local));
-            var initializers = error.Rebuild.SettableKeys.Count == 0
-                ? string.Empty
-                : " { " + string.Join(", ", error.Rebuild.SettableKeys.Select(k => $"{CSharpText.Identifier(error.Metadata.First(m => m.Key == k).PropertyName)} = {Local(k)}")) + " }";
-            writer.WriteLine($"error = new {error.TypeName}({arguments}){initializers};");
-            writer.WriteLine("return true;");
-            writer.CloseBrace();
-        }
-    }
-
-    private static void WriteHttp(SourceWriter writer)
-    {
-        writer.WriteLine();
-        var cases = string.Join("\n", s_codes.Skip(1).Select(c => $"    {StatusCode}.{c.Member} => {c.Http},"));
-        writer.WriteBlock($$"""
-            /// <summary>The HTTP status of a gRPC status code, by the grpc-gateway mapping used by JSON transcoding.</summary>
-            public static int GetHttpStatus({{StatusCode}} code) => code switch
-            {
-                {{StatusCode}}.OK => 200,
-            {{cases}}
-                _ => 500,
-            };
-
-            /// <summary>
-            /// A ProblemDetails-shaped view (RFC 9457) of a failed call, for JSON transcoding and minimal APIs:
-            /// <c>type</c> from the reason, the HTTP status, and the metadata as extensions.
-            /// </summary>
-            public static ErrorProblem ToProblem({{RpcException}} exception)
-            {
-                if (exception is null)
-                {
-                    throw new global::System.ArgumentNullException(nameof(exception));
-                }
-
-                var extensions = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
-                string? type = null;
-                string title = exception.StatusCode.ToString();
-                if ({{Wire}}.TryRead(exception, out var reason, out var domain, out var metadata))
-                {
-                    type = "urn:" + domain + ":error:" + reason;
-                    title = reason;
-                    foreach (var entry in metadata)
-                    {
-                        extensions[entry.Key] = entry.Value;
-                    }
-
-                    extensions["reason"] = reason;
-                    extensions["domain"] = domain;
-                }
-
-                return new ErrorProblem(type, title, GetHttpStatus(exception.StatusCode), exception.Status.Detail, extensions);
-            }
-
-            /// <summary>A ProblemDetails-shaped view of a gRPC error.</summary>
-            public sealed class ErrorProblem
-            {
-                internal ErrorProblem(string? type, string title, int status, string detail, global::System.Collections.Generic.IReadOnlyDictionary<string, string> extensions)
-                {
-                    Type = type;
-                    Title = title;
-                    Status = status;
-                    Detail = detail;
-                    Extensions = extensions;
-                }
-
-                /// <summary>Gets the problem type, <c>urn:{domain}:error:{REASON}</c>, or <see langword="null"/> for an error without ErrorInfo.</summary>
-                public string? Type { get; }
-
-                /// <summary>Gets the title: the reason, or the status code's name.</summary>
-                public string Title { get; }
-
-                /// <summary>Gets the HTTP status.</summary>
-                public int Status { get; }
-
-                /// <summary>Gets the status detail the server sent.</summary>
-                public string Detail { get; }
-
-                /// <summary>Gets the error's metadata, with its <c>reason</c> and <c>domain</c>.</summary>
-                public global::System.Collections.Generic.IReadOnlyDictionary<string, string> Extensions { get; }
-            }
-            """);
-    }
-
-    private static void WriteInterceptor(SourceWriter writer, string catalogName, string visibility)
-    {
-        writer.WriteBlock($$"""
-            /// <summary>
-            /// Maps the exceptions of services that are not <c>[TracedService]</c> through <see cref="{{catalogName}}"/>:
-            /// register it with <c>services.AddGrpc(options => options.Interceptors.Add&lt;{{catalogName}}Interceptor&gt;())</c>.
-            /// Traced services map their exceptions without it.
-            /// </summary>
-            {{GeneratedCode.Attribute}}
-            {{visibility}} sealed class {{catalogName}}Interceptor : global::Grpc.Core.Interceptors.Interceptor
-            {
-                /// <inheritdoc />
-                public override async global::System.Threading.Tasks.Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, global::Grpc.Core.ServerCallContext context, global::Grpc.Core.UnaryServerMethod<TRequest, TResponse> continuation)
-                {
-                    try
-                    {
-                        return await continuation(request, context).ConfigureAwait(false);
-                    }
-                    catch (global::System.Exception exception) when (exception is not {{RpcException}})
-                    {
-                        throw {{catalogName}}.TryCreateRpcException(exception) ?? Rethrow(exception);
-                    }
-                }
-
-                /// <inheritdoc />
-                public override async global::System.Threading.Tasks.Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(global::Grpc.Core.IAsyncStreamReader<TRequest> requestStream, global::Grpc.Core.ServerCallContext context, global::Grpc.Core.ClientStreamingServerMethod<TRequest, TResponse> continuation)
-                {
-                    try
-                    {
-                        return await continuation(requestStream, context).ConfigureAwait(false);
-                    }
-                    catch (global::System.Exception exception) when (exception is not {{RpcException}})
-                    {
-                        throw {{catalogName}}.TryCreateRpcException(exception) ?? Rethrow(exception);
-                    }
-                }
-
-                /// <inheritdoc />
-                public override async global::System.Threading.Tasks.Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, global::Grpc.Core.IServerStreamWriter<TResponse> responseStream, global::Grpc.Core.ServerCallContext context, global::Grpc.Core.ServerStreamingServerMethod<TRequest, TResponse> continuation)
-                {
-                    try
-                    {
-                        await continuation(request, responseStream, context).ConfigureAwait(false);
-                    }
-                    catch (global::System.Exception exception) when (exception is not {{RpcException}})
-                    {
-                        throw {{catalogName}}.TryCreateRpcException(exception) ?? Rethrow(exception);
-                    }
-                }
-
-                /// <inheritdoc />
-                public override async global::System.Threading.Tasks.Task DuplexStreamingServerHandler<TRequest, TResponse>(global::Grpc.Core.IAsyncStreamReader<TRequest> requestStream, global::Grpc.Core.IServerStreamWriter<TResponse> responseStream, global::Grpc.Core.ServerCallContext context, global::Grpc.Core.DuplexStreamingServerMethod<TRequest, TResponse> continuation)
-                {
-                    try
-                    {
-                        await continuation(requestStream, responseStream, context).ConfigureAwait(false);
-                    }
-                    catch (global::System.Exception exception) when (exception is not {{RpcException}})
-                    {
-                        throw {{catalogName}}.TryCreateRpcException(exception) ?? Rethrow(exception);
-                    }
-                }
-
-                /// <summary>Rethrows an unmapped exception with its original stack trace, so gRPC's default handling applies.</summary>
-                private static global::System.Exception Rethrow(global::System.Exception exception)
-                {
-                    global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception).Throw();
-                    return exception;
-                }
-            }
-            """);
-    }
-
-    private static string CatalogJson(IReadOnlyList<GrpcErrorModel> errors, ErrorCatalogSettings settings)
-    {
-        var json = new StringBuilder("{\"version\":1,\"errors\":[");
-        var first = true;
-        foreach (var error in Ordered(errors, settings))
-        {
-            json.Append(first ? string.Empty : ",");
-            first = false;
-            json.Append("{\"domain\":").Append(JsonText.Quote(DomainOf(error, settings)))
-                .Append(",\"reason\":").Append(JsonText.Quote(error.Reason))
-                .Append(",\"code\":").Append(JsonText.Quote(s_codes[error.Code].Wire))
-                .Append(",\"codeValue\":").Append(error.Code.ToString(CultureInfo.InvariantCulture))
-                .Append(",\"httpStatus\":").Append(s_codes[error.Code].Http.ToString(CultureInfo.InvariantCulture))
-                .Append(",\"metadataKeys\":[").Append(string.Join(",", error.Metadata.Select(m => JsonText.Quote(m.Key)))).Append(']')
-                .Append(",\"message\":").Append(JsonText.Quote(error.MessageTemplate))
-                .Append(",\"source\":").Append(JsonText.Quote(error.DisplayName))
-                .Append('}');
+            _writer = writer;
+            _open = open;
         }
 
-        return json.Append("]}").ToString();
-    }
-
-    private static IEnumerable<GrpcErrorModel> Ordered(IEnumerable<GrpcErrorModel> errors, ErrorCatalogSettings settings) =>
-        errors.OrderBy(e => DomainOf(e, settings), StringComparer.Ordinal).ThenBy(e => e.Reason, StringComparer.Ordinal);
-
-    /// <summary>Helper names (<c>IsOrderNotFound</c>), made unique with a numeric suffix where two errors share one.</summary>
-    private static Dictionary<GrpcErrorModel, string> HelperNames(IReadOnlyList<GrpcErrorModel> errors)
-    {
-        var names = new Dictionary<GrpcErrorModel, string>();
-        foreach (var group in errors.OrderBy(e => e.DisplayName, StringComparer.Ordinal).GroupBy(e => e.HelperName, StringComparer.Ordinal))
+        public void Dispose()
         {
-            var index = 0;
-            foreach (var error in group)
+            if (_open)
             {
-                names[error] = index++ == 0 ? group.Key : group.Key + index.ToString(CultureInfo.InvariantCulture);
+                _writer.CloseBrace();
             }
         }
-
-        return names;
     }
-
-    private static string DomainOf(GrpcErrorModel error, ErrorCatalogSettings settings) => error.Domain ?? settings.DefaultDomain!;
-
-    private static string MessageExpression(EquatableArray<string> parts, Func<string, string> value)
-    {
-        var pieces = new List<string>();
-        for (var i = 0; i < parts.Count; i++)
-        {
-            if (i % 2 == 1)
-            {
-                pieces.Add(value(parts[i]));
-            }
-            else if (parts[i].Length > 0)
-            {
-                pieces.Add(CSharpText.Literal(parts[i]));
-            }
-        }
-
-        return pieces.Count switch
-        {
-            0 => "string.Empty",
-            1 => pieces[0],
-            _ => "string.Concat(" + string.Join(", ", pieces) + ")",
-        };
-    }
-
-    private static string FormatValue(string access, ErrorMetadataModel entry)
-    {
-        var invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
-        if (entry.IsNullableValueType)
-        {
-            return entry.ValueKind switch
-            {
-                MetadataValueKind.Boolean => $"{access} is bool {entry.Key}Flag ? ({entry.Key}Flag ? \"true\" : \"false\") : string.Empty",
-                MetadataValueKind.Integral => $"{access}?.ToString({invariant}) ?? string.Empty",
-                MetadataValueKind.Guid => $"{access}?.ToString(\"D\") ?? string.Empty",
-                _ => $"{access}?.ToString() ?? string.Empty",
-            };
-        }
-
-        return entry.ValueKind switch
-        {
-            MetadataValueKind.String => $"{access} ?? string.Empty",
-            MetadataValueKind.Boolean => $"{access} ? \"true\" : \"false\"",
-            MetadataValueKind.Integral => $"{access}.ToString({invariant})",
-            MetadataValueKind.Guid => $"{access}.ToString(\"D\")",
-            _ => $"{access}.ToString()",
-        };
-    }
-
-    private static string ParseCall(ErrorMetadataModel entry)
-    {
-        var text = entry.Key + "Text";
-        var read = $"{Wire}.TryGet(metadata, {CSharpText.Literal(entry.Key)}, out var {text})";
-        var local = Local(entry.Key);
-        var parse = entry.ValueKind switch
-        {
-            MetadataValueKind.String => $"{Wire}.Identity({text}, out var {local})",
-            MetadataValueKind.Boolean => $"bool.TryParse({text}, out var {local})",
-            MetadataValueKind.Integral => $"{entry.TypeName}.TryParse({text}, global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out var {local})",
-            MetadataValueKind.Guid => $"global::System.Guid.TryParse({text}, out var {local})",
-            _ => $"global::System.Enum.TryParse<{entry.TypeName}>({text}, out var {local})",
-        };
-
-        if (entry.IsNullableValueType)
-        {
-            // An empty value stands for null.
-            parse = $"{Wire}.TryParseOptional({text}, static (string value, out {entry.TypeName} parsed) => {parse.Replace($"out var {local}", "out parsed").Replace(text, "value")}, out var {local})";
-        }
-
-        return $"{read} && {parse}";
-    }
-
-    /// <summary>A helper that names an error's type is only as visible as that type.</summary>
-    private static string Access(GrpcErrorModel error) => error.IsPublic ? "public" : "internal";
-
-    /// <summary>The local holding a metadata value; the suffix keeps keys clear of keywords and of the generated locals.</summary>
-    private static string Local(string key) => key + "Value";
 }

@@ -74,10 +74,9 @@ public sealed class ErrorCatalogGenerator : IIncrementalGenerator
                 // A referenced catalog of the same full name cannot be named from here (ours would
                 // win, and the mapping would call itself): give each assembly its own CatalogName.
                 var referenced = catalogSettings.ReferencedMappers.Where(m => m != own).ToEquatableArray();
-                output.AddSource(ErrorCatalogEmitter.HintName, ErrorCatalogEmitter.Emit(valid, catalogSettings with { ReferencedMappers = referenced }));
-                if (catalogSettings.HasGrpcCore)
+                foreach (var (hintName, source) in ErrorCatalogEmitter.Emit(valid, catalogSettings with { ReferencedMappers = referenced }))
                 {
-                    output.AddSource(ErrorCatalogEmitter.StatusDetailsHintName, ErrorCatalogEmitter.EmitStatusDetails());
+                    output.AddSource(hintName, source);
                 }
 
                 mappers.Add(own);

@@ -160,6 +160,19 @@ public sealed class ErrorMappingBehaviourTests
     }
 
     [Fact]
+    public void The_HTTP_view_and_the_catalog_use_the_same_status_table()
+    {
+        // GetHttpStatus is runtime code, the descriptors' HttpStatus comes from the generator's table.
+        for (var code = 0; code < Errors.ErrorCatalogText.Codes.Length; code++)
+        {
+            Assert.Equal(Errors.ErrorCatalogText.Codes[code].Http, ShopErrors.GetHttpStatus((StatusCode)code));
+            Assert.Equal(Errors.ErrorCatalogText.Codes[code].Member, ((StatusCode)code).ToString());
+        }
+
+        Assert.All(ShopErrors.Catalog, e => Assert.Equal(ShopErrors.GetHttpStatus((StatusCode)(int)e.Code), e.HttpStatus));
+    }
+
+    [Fact]
     public void The_problem_view_carries_the_http_status_reason_and_metadata()
     {
         var problem = ShopErrors.ToProblem(new OrderNotFoundException("o-7").ToRpcException());

@@ -23,42 +23,6 @@ namespace Acme.Shop
             new ErrorDescriptor(global::Contrail.GrpcStatusCode.NotFound, "ORDER_NOT_FOUND", "shop.acme.example", new[] { "orderId" }, 404, "Acme.Shop.OrderNotFoundException", "Order {orderId} was not found."),
         };
 
-        /// <summary>One entry of the error catalog.</summary>
-        public sealed class ErrorDescriptor
-        {
-            internal ErrorDescriptor(global::Contrail.GrpcStatusCode code, string reason, string domain, string[] metadataKeys, int httpStatus, string source, string? message)
-            {
-                Code = code;
-                Reason = reason;
-                Domain = domain;
-                MetadataKeys = metadataKeys;
-                HttpStatus = httpStatus;
-                Source = source;
-                Message = message;
-            }
-
-            /// <summary>Gets the status code the client receives.</summary>
-            public global::Contrail.GrpcStatusCode Code { get; }
-
-            /// <summary>Gets the <c>ErrorInfo.reason</c>.</summary>
-            public string Reason { get; }
-
-            /// <summary>Gets the <c>ErrorInfo.domain</c>.</summary>
-            public string Domain { get; }
-
-            /// <summary>Gets the <c>ErrorInfo.metadata</c> keys the error carries.</summary>
-            public global::System.Collections.Generic.IReadOnlyList<string> MetadataKeys { get; }
-
-            /// <summary>Gets the HTTP status of the code (the grpc-gateway mapping).</summary>
-            public int HttpStatus { get; }
-
-            /// <summary>Gets the exception type, or the enum member, the error is declared on.</summary>
-            public string Source { get; }
-
-            /// <summary>Gets the message template, or <see langword="null"/> when the message is the exception's.</summary>
-            public string? Message { get; }
-        }
-
         /// <summary>
         /// Builds the <see cref="global::Grpc.Core.RpcException"/> the client receives for a mapped exception (the most
         /// derived mapped type wins), or returns <see langword="null"/> when the exception is not mapped.
@@ -185,87 +149,6 @@ namespace Acme.Shop
             error = new global::Acme.Shop.OrderNotFoundException(orderIdValue);
             return true;
         }
-
-        /// <summary>The HTTP status of a gRPC status code, by the grpc-gateway mapping used by JSON transcoding.</summary>
-        public static int GetHttpStatus(global::Grpc.Core.StatusCode code) => code switch
-        {
-            global::Grpc.Core.StatusCode.OK => 200,
-            global::Grpc.Core.StatusCode.Cancelled => 499,
-            global::Grpc.Core.StatusCode.Unknown => 500,
-            global::Grpc.Core.StatusCode.InvalidArgument => 400,
-            global::Grpc.Core.StatusCode.DeadlineExceeded => 504,
-            global::Grpc.Core.StatusCode.NotFound => 404,
-            global::Grpc.Core.StatusCode.AlreadyExists => 409,
-            global::Grpc.Core.StatusCode.PermissionDenied => 403,
-            global::Grpc.Core.StatusCode.ResourceExhausted => 429,
-            global::Grpc.Core.StatusCode.FailedPrecondition => 400,
-            global::Grpc.Core.StatusCode.Aborted => 409,
-            global::Grpc.Core.StatusCode.OutOfRange => 400,
-            global::Grpc.Core.StatusCode.Unimplemented => 501,
-            global::Grpc.Core.StatusCode.Internal => 500,
-            global::Grpc.Core.StatusCode.Unavailable => 503,
-            global::Grpc.Core.StatusCode.DataLoss => 500,
-            global::Grpc.Core.StatusCode.Unauthenticated => 401,
-            _ => 500,
-        };
-
-        /// <summary>
-        /// A ProblemDetails-shaped view (RFC 9457) of a failed call, for JSON transcoding and minimal APIs:
-        /// <c>type</c> from the reason, the HTTP status, and the metadata as extensions.
-        /// </summary>
-        public static ErrorProblem ToProblem(global::Grpc.Core.RpcException exception)
-        {
-            if (exception is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(exception));
-            }
-
-            var extensions = new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
-            string? type = null;
-            string title = exception.StatusCode.ToString();
-            if (global::Contrail.Generated.GrpcStatusDetails.TryRead(exception, out var reason, out var domain, out var metadata))
-            {
-                type = "urn:" + domain + ":error:" + reason;
-                title = reason;
-                foreach (var entry in metadata)
-                {
-                    extensions[entry.Key] = entry.Value;
-                }
-
-                extensions["reason"] = reason;
-                extensions["domain"] = domain;
-            }
-
-            return new ErrorProblem(type, title, GetHttpStatus(exception.StatusCode), exception.Status.Detail, extensions);
-        }
-
-        /// <summary>A ProblemDetails-shaped view of a gRPC error.</summary>
-        public sealed class ErrorProblem
-        {
-            internal ErrorProblem(string? type, string title, int status, string detail, global::System.Collections.Generic.IReadOnlyDictionary<string, string> extensions)
-            {
-                Type = type;
-                Title = title;
-                Status = status;
-                Detail = detail;
-                Extensions = extensions;
-            }
-
-            /// <summary>Gets the problem type, <c>urn:{domain}:error:{REASON}</c>, or <see langword="null"/> for an error without ErrorInfo.</summary>
-            public string? Type { get; }
-
-            /// <summary>Gets the title: the reason, or the status code's name.</summary>
-            public string Title { get; }
-
-            /// <summary>Gets the HTTP status.</summary>
-            public int Status { get; }
-
-            /// <summary>Gets the status detail the server sent.</summary>
-            public string Detail { get; }
-
-            /// <summary>Gets the error's metadata, with its <c>reason</c> and <c>domain</c>.</summary>
-            public global::System.Collections.Generic.IReadOnlyDictionary<string, string> Extensions { get; }
-        }
     }
 
     /// <summary>
@@ -276,63 +159,22 @@ namespace Acme.Shop
     [global::System.CodeDom.Compiler.GeneratedCode("Contrail", "0.1.0")]
     public sealed class ShopErrorsInterceptor : global::Grpc.Core.Interceptors.Interceptor
     {
-        /// <inheritdoc />
-        public override async global::System.Threading.Tasks.Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, global::Grpc.Core.ServerCallContext context, global::Grpc.Core.UnaryServerMethod<TRequest, TResponse> continuation)
-        {
-            try
-            {
-                return await continuation(request, context).ConfigureAwait(false);
-            }
-            catch (global::System.Exception exception) when (exception is not global::Grpc.Core.RpcException)
-            {
-                throw ShopErrors.TryCreateRpcException(exception) ?? Rethrow(exception);
-            }
-        }
+        private static readonly global::System.Func<global::System.Exception, global::Grpc.Core.RpcException?> Map = ShopErrors.TryCreateRpcException;
 
         /// <inheritdoc />
-        public override async global::System.Threading.Tasks.Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(global::Grpc.Core.IAsyncStreamReader<TRequest> requestStream, global::Grpc.Core.ServerCallContext context, global::Grpc.Core.ClientStreamingServerMethod<TRequest, TResponse> continuation)
-        {
-            try
-            {
-                return await continuation(requestStream, context).ConfigureAwait(false);
-            }
-            catch (global::System.Exception exception) when (exception is not global::Grpc.Core.RpcException)
-            {
-                throw ShopErrors.TryCreateRpcException(exception) ?? Rethrow(exception);
-            }
-        }
+        public override global::System.Threading.Tasks.Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, global::Grpc.Core.ServerCallContext context, global::Grpc.Core.UnaryServerMethod<TRequest, TResponse> continuation) =>
+            global::Contrail.Generated.GrpcErrorInterception.UnaryServerHandler(request, context, continuation, Map);
 
         /// <inheritdoc />
-        public override async global::System.Threading.Tasks.Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, global::Grpc.Core.IServerStreamWriter<TResponse> responseStream, global::Grpc.Core.ServerCallContext context, global::Grpc.Core.ServerStreamingServerMethod<TRequest, TResponse> continuation)
-        {
-            try
-            {
-                await continuation(request, responseStream, context).ConfigureAwait(false);
-            }
-            catch (global::System.Exception exception) when (exception is not global::Grpc.Core.RpcException)
-            {
-                throw ShopErrors.TryCreateRpcException(exception) ?? Rethrow(exception);
-            }
-        }
+        public override global::System.Threading.Tasks.Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(global::Grpc.Core.IAsyncStreamReader<TRequest> requestStream, global::Grpc.Core.ServerCallContext context, global::Grpc.Core.ClientStreamingServerMethod<TRequest, TResponse> continuation) =>
+            global::Contrail.Generated.GrpcErrorInterception.ClientStreamingServerHandler(requestStream, context, continuation, Map);
 
         /// <inheritdoc />
-        public override async global::System.Threading.Tasks.Task DuplexStreamingServerHandler<TRequest, TResponse>(global::Grpc.Core.IAsyncStreamReader<TRequest> requestStream, global::Grpc.Core.IServerStreamWriter<TResponse> responseStream, global::Grpc.Core.ServerCallContext context, global::Grpc.Core.DuplexStreamingServerMethod<TRequest, TResponse> continuation)
-        {
-            try
-            {
-                await continuation(requestStream, responseStream, context).ConfigureAwait(false);
-            }
-            catch (global::System.Exception exception) when (exception is not global::Grpc.Core.RpcException)
-            {
-                throw ShopErrors.TryCreateRpcException(exception) ?? Rethrow(exception);
-            }
-        }
+        public override global::System.Threading.Tasks.Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, global::Grpc.Core.IServerStreamWriter<TResponse> responseStream, global::Grpc.Core.ServerCallContext context, global::Grpc.Core.ServerStreamingServerMethod<TRequest, TResponse> continuation) =>
+            global::Contrail.Generated.GrpcErrorInterception.ServerStreamingServerHandler(request, responseStream, context, continuation, Map);
 
-        /// <summary>Rethrows an unmapped exception with its original stack trace, so gRPC's default handling applies.</summary>
-        private static global::System.Exception Rethrow(global::System.Exception exception)
-        {
-            global::System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(exception).Throw();
-            return exception;
-        }
+        /// <inheritdoc />
+        public override global::System.Threading.Tasks.Task DuplexStreamingServerHandler<TRequest, TResponse>(global::Grpc.Core.IAsyncStreamReader<TRequest> requestStream, global::Grpc.Core.IServerStreamWriter<TResponse> responseStream, global::Grpc.Core.ServerCallContext context, global::Grpc.Core.DuplexStreamingServerMethod<TRequest, TResponse> continuation) =>
+            global::Contrail.Generated.GrpcErrorInterception.DuplexStreamingServerHandler(requestStream, responseStream, context, continuation, Map);
     }
 }
