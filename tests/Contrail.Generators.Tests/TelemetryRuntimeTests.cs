@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Contrail.Generators.Errors;
+using Contrail.Generators.Metrics;
 using Contrail.Generators.TracedServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -20,6 +21,7 @@ public sealed class TelemetryRuntimeTests
     /// <summary>Whether a hint name is one of the runtime files, the same in every assembly (no per-case snapshot).</summary>
     public static bool IsRuntime(string hintName) =>
         hintName == ServerTelemetryEmitter.VersionHintName
+        || hintName == MetricsEmitter.TagValuesHintName
         || hintName == ErrorCatalogEmitter.DescriptorHintName
         || hintName == ErrorCatalogEmitter.HttpHintName
         || ErrorCatalogEmitter.RuntimeFiles.Any(f => f.HintName == hintName)
@@ -58,6 +60,16 @@ public sealed class TelemetryRuntimeTests
         {
             Assert.Equal(RuntimeFile(fileName), generated[hintName]);
         }
+    }
+
+    [Fact]
+    public void The_metrics_generator_emits_the_tag_value_boxes_as_they_are()
+    {
+        var input = TestCompilation.Create(Metrics.MetricsSources.ShopMetrics);
+        var (driver, _, _) = TestCompilation.RunGenerator(input);
+        var generated = TestCompilation.GeneratedSources(driver).Single(s => s.HintName == MetricsEmitter.TagValuesHintName).SourceText.ToString();
+
+        Assert.Equal(RuntimeFile(MetricsEmitter.TagValuesFileName), generated);
     }
 
     [Theory]
@@ -178,6 +190,7 @@ public sealed class TelemetryRuntimeTests
             .Concat(ErrorCatalogEmitter.RuntimeFiles.Select(f => RuntimeFile(f.FileName)))
             .Append(RuntimeFile(ErrorCatalogEmitter.DescriptorFileName))
             .Append(RuntimeFile(ErrorCatalogEmitter.HttpFileName))
+            .Append(RuntimeFile(MetricsEmitter.TagValuesFileName))
             .ToArray();
 
     /// <summary>The lines between a file's first line <c>"    {"</c> and its last line <c>"    }"</c>: the body of its one class.</summary>

@@ -14,6 +14,10 @@ namespace Contrail.Generators.Metrics;
 internal static class MetricsEmitter
 {
     public const string TagValuesHintName = "Contrail.Metrics.TagValues.g.cs";
+
+    /// <summary>The runtime file under <c>Runtime/</c> that boxes tag values without allocating for the common ones.</summary>
+    public const string TagValuesFileName = "MetricTagValues.cs";
+
     public const string ManifestHintName = "Contrail.MetricsManifest.g.cs";
 
     private const string Metrics = "global::System.Diagnostics.Metrics";
@@ -347,44 +351,8 @@ internal static class MetricsEmitter
         return name;
     }
 
-    /// <summary>The assembly's helper that boxes tag values without allocating for the common ones.</summary>
-    public static string EmitTagValues() => GeneratedCode.Header + $$"""
-
-        namespace Contrail.Generated
-        {
-            /// <summary>
-            /// Tag values as the <c>object</c> a <c>TagList</c> holds, without allocating: booleans and small
-            /// integers come from boxes created once. Integral tags are recorded as <see cref="long"/>.
-            /// </summary>
-            {{GeneratedCode.Attribute}}
-            internal static class MetricTagValues
-            {
-                private const long SmallMin = -128;
-                private const long SmallMax = 1023;
-                private static readonly object s_true = true;
-                private static readonly object s_false = false;
-                private static readonly object[] s_small = CreateSmall();
-
-                /// <summary>A cached box of the value.</summary>
-                public static object Box(bool value) => value ? s_true : s_false;
-
-                /// <summary>A cached box for values from -128 to 1023; a new box otherwise.</summary>
-                public static object Box(long value) => value >= SmallMin && value <= SmallMax ? s_small[value - SmallMin] : value;
-
-                private static object[] CreateSmall()
-                {
-                    var boxes = new object[SmallMax - SmallMin + 1];
-                    for (var i = 0; i < boxes.Length; i++)
-                    {
-                        boxes[i] = SmallMin + i;
-                    }
-
-                    return boxes;
-                }
-            }
-        }
-
-        """;
+    /// <summary>The assembly's tag-value boxes, emitted as they are.</summary>
+    public static string EmitTagValues() => EmbeddedRuntime.Read(TagValuesFileName);
 
     /// <summary>The <c>[assembly: MetricsManifest]</c> with every instrument of the assembly.</summary>
     public static string EmitManifest(IEnumerable<MeterClassModel> classes) =>

@@ -25,7 +25,7 @@ public sealed class MetricsGeneratorTests
         TestCompilation.AssertClean(output, "the generated code must compile without warnings");
         var generated = TestCompilation.Result<MetricsGenerator>(driver).GeneratedSources;
         Assert.Equal(3, generated.Length);
-        foreach (var file in generated)
+        foreach (var file in generated.Where(f => f.HintName != MetricsEmitter.TagValuesHintName))
         {
             Snapshot.Match("Metrics/" + caseName, file.HintName, file.SourceText.ToString(), SnapshotRoot());
         }

@@ -8,7 +8,6 @@ namespace Contrail.Generated
     /// Tag values as the <c>object</c> a <c>TagList</c> holds, without allocating: booleans and small
     /// integers come from boxes created once. Integral tags are recorded as <see cref="long"/>.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Contrail", "0.1.0")]
     internal static class MetricTagValues
     {
         private const long SmallMin = -128;
