@@ -5,7 +5,7 @@ internal static class GeneratedCode
 {
     public const string Tool = "Contrail";
 
-    /// <summary>The version in <c>[GeneratedCode]</c>, taken from this assembly's informational version.</summary>
+    /// <summary>The version in <c>[GeneratedCode]</c>: this assembly's version, major.minor.build.</summary>
     public static readonly string Version =
         typeof(GeneratedCode).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
