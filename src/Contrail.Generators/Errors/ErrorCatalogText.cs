@@ -76,6 +76,7 @@ internal static class ErrorCatalogText
         }
     }
 
+    /// <summary>Catalog order: by domain, then reason, ordinal.</summary>
     public static IEnumerable<GrpcErrorModel> Ordered(IEnumerable<GrpcErrorModel> errors, ErrorCatalogSettings settings) =>
         errors.OrderBy(e => DomainOf(e, settings), StringComparer.Ordinal).ThenBy(e => e.Reason, StringComparer.Ordinal);
 
@@ -95,6 +96,7 @@ internal static class ErrorCatalogText
         return names;
     }
 
+    /// <summary>The error's own domain, else the assembly's (errors without either are not emitted).</summary>
     public static string DomainOf(GrpcErrorModel error, ErrorCatalogSettings settings) => error.Domain ?? settings.DefaultDomain!;
 
     /// <summary>A helper that names an error's type is only as visible as that type.</summary>
