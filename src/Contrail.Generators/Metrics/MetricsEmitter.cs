@@ -23,7 +23,22 @@ internal static class MetricsEmitter
     private const string Metrics = "global::System.Diagnostics.Metrics";
     private const string TagValues = "global::Contrail.Generated.MetricTagValues";
 
-    public static string HintName(MeterClassModel model) => model.DisplayName + MetricsParser.HintSuffix;
+    public static string HintName(MeterClassModel model) => SafeHintName(model.DisplayName) + MetricsParser.HintSuffix;
+
+    /// <summary>A type's name as a hint name: characters a file name cannot hold (a generic class's <c>&lt;T&gt;</c>) become <c>_</c>.</summary>
+    public static string SafeHintName(string name)
+    {
+        var safe = name.ToCharArray();
+        for (var i = 0; i < safe.Length; i++)
+        {
+            if (!(char.IsLetterOrDigit(safe[i]) || safe[i] is '.' or '_' or '-'))
+            {
+                safe[i] = '_';
+            }
+        }
+
+        return new string(safe);
+    }
 
     public static string Emit(MeterClassModel model)
     {
@@ -42,8 +57,12 @@ internal static class MetricsEmitter
         var isStatic = model.IsStatic ? "static " : string.Empty;
         var live = model.Instruments.Where(i => !i.IsInert).ToList();
 
-        writer.WriteLine($"{isStatic}partial class {model.ClassName}");
-        writer.OpenBrace();
+        foreach (var declaration in model.Declarations)
+        {
+            writer.WriteLine(declaration);
+            writer.OpenBrace();
+        }
+
         if (model.IsInert)
         {
             // The class has errors the analyzer reports: no meter, only bodies that record nothing.
@@ -129,7 +148,11 @@ internal static class MetricsEmitter
             WriteEnumSwitch(writer, enumTag);
         }
 
-        writer.CloseBrace();
+        foreach (var _ in model.Declarations)
+        {
+            writer.CloseBrace();
+        }
+
         if (model.Namespace.Length > 0)
         {
             writer.CloseBrace();
@@ -145,9 +168,17 @@ internal static class MetricsEmitter
     private static void WriteInert(SourceWriter writer, MeterClassModel model, InstrumentModel instrument)
     {
         writer.WriteLine(GeneratedCode.Attribute);
-        writer.WriteLine($"{Signature(model, instrument)}({string.Join(", ", instrument.Parameters)})");
+        writer.WriteLine($"{Signature(instrument)}({string.Join(", ", instrument.Parameters)})");
+        using (writer.Indent())
+        {
+            foreach (var constraint in instrument.Constraints)
+            {
+                writer.WriteLine(constraint);
+            }
+        }
+
         writer.OpenBrace();
-        if (instrument.ReturnType != "void")
+        if (instrument.ReturnType != "void" || instrument.Parameters.Any(p => p.StartsWith("out ", StringComparison.Ordinal)))
         {
             writer.WriteLine($"throw new global::System.InvalidOperationException({CSharpText.Literal($"'{instrument.MethodName.TrimStart('@')}' has Contrail metrics errors (CTR3xxx) and was not generated.")});");
         }
@@ -162,7 +193,7 @@ internal static class MetricsEmitter
         var tags = Unique("contrailTags", parameterNames);
 
         writer.WriteLine(GeneratedCode.Attribute);
-        writer.WriteLine($"{Signature(model, instrument)}({string.Join(", ", instrument.Parameters)})");
+        writer.WriteLine($"{Signature(instrument)}({string.Join(", ", instrument.Parameters)})");
         writer.OpenBrace();
         writer.WriteLine($"var {local} = {field};");
         writer.WriteLine($"if (!{local}.Enabled)");
@@ -218,7 +249,7 @@ internal static class MetricsEmitter
     {
         var callback = instrument.CallbackParameter!;
         writer.WriteLine(GeneratedCode.Attribute);
-        writer.WriteLine($"{Signature(model, instrument)}({string.Join(", ", instrument.Parameters)})");
+        writer.WriteLine($"{Signature(instrument)}({string.Join(", ", instrument.Parameters)})");
         writer.OpenBrace();
         writer.WriteLine($"if ({callback} is null)");
         writer.OpenBrace();
@@ -277,11 +308,11 @@ internal static class MetricsEmitter
         _ => $"{tag.Access}.ToString()",
     };
 
-    private static string Signature(MeterClassModel model, InstrumentModel instrument)
+    private static string Signature(InstrumentModel instrument)
     {
         var modifiers = instrument.Modifiers.Length > 0 ? instrument.Modifiers + " " : string.Empty;
-        var isStatic = model.IsStatic ? "static " : string.Empty;
-        return $"{modifiers}{isStatic}partial {instrument.ReturnType} {instrument.MethodName}";
+        var isStatic = instrument.IsStatic ? "static " : string.Empty;
+        return $"{modifiers}{isStatic}partial {instrument.ReturnType} {instrument.MethodName}{instrument.TypeParameters}";
     }
 
     private static string Create(string meter, InstrumentModel instrument, bool hasInstrumentAdvice)

@@ -17,6 +17,7 @@ public sealed class MetricsGenerator : IIncrementalGenerator
         public const string MeterClasses = "MeterClasses";
         public const string HasManifestAttribute = "MetricsManifestAttribute";
         public const string Manifest = "MetricsManifest";
+        public const string OutsideMeter = "InstrumentsOutsideMeter";
     }
 
     /// <inheritdoc />
@@ -39,6 +40,23 @@ public sealed class MetricsGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(classes, static (output, model) =>
             output.AddSource(MetricsEmitter.HintName(model), MetricsEmitter.Emit(model)));
+
+        // An instrument attribute on a partial method outside a [Meter] class is CTR3015; the method gets a
+        // body that records nothing, so that a command-line build reports CTR3015 instead of CS8795.
+        foreach (var attributeName in MetricsKnownTypes.InstrumentAttributeNames)
+        {
+            var outside = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    attributeName,
+                    static (node, _) => node is MethodDeclarationSyntax,
+                    static (syntaxContext, _) => OutsideMeter(syntaxContext.TargetSymbol, syntaxContext.Attributes[0]))
+                .Where(static output => output is not null)
+                .Select(static (output, _) => output!.Value)
+                .WithTrackingName(TrackingNames.OutsideMeter);
+
+            context.RegisterSourceOutput(outside, static (output, item) =>
+                output.AddSource(item.HintName, MetricsEmitter.Emit(item.Model)));
+        }
 
         // Contrail.Abstractions older than the generator has no manifest attribute: skip the manifest then.
         var hasManifestAttribute = context.CompilationProvider
@@ -63,5 +81,25 @@ public sealed class MetricsGenerator : IIncrementalGenerator
                 output.AddSource(MetricsEmitter.ManifestHintName, MetricsEmitter.EmitManifest(all.OrderBy(c => c.DisplayName, System.StringComparer.Ordinal)));
             }
         });
+    }
+
+    /// <summary>
+    /// The inert body of an instrument method outside a <c>[Meter]</c> class, once per method: only the
+    /// provider of its first instrument attribute writes it. The hint holds the declaration's position,
+    /// so overloads get their own files.
+    /// </summary>
+    private static (string HintName, MeterClassModel Model)? OutsideMeter(ISymbol target, AttributeData attribute)
+    {
+        if (target is not IMethodSymbol { ContainingType: { } type } method
+            || type.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == MetricsKnownTypes.MeterAttributeName)
+            || !MetricsParser.InstrumentKindOf(method, out var kind)
+            || !SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, method.GetAttributes().First(a => MetricsParser.IsInstrumentAttribute(a, out _)).AttributeClass)
+            || MetricsParser.OutsideMeter(type, method, kind) is not { } model)
+        {
+            return null;
+        }
+
+        var position = method.Locations.FirstOrDefault()?.GetLineSpan().StartLinePosition ?? default;
+        return (MetricsEmitter.SafeHintName($"{model.DisplayName}.{method.Name}.L{position.Line + 1}C{position.Character + 1}") + MetricsParser.HintSuffix, model);
     }
 }

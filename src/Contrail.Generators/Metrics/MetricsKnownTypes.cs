@@ -16,6 +16,13 @@ internal sealed class MetricsKnownTypes
     public const string MeasurementAttributeName = "Contrail.MeasurementAttribute";
     public const string MetricTagsAttributeName = "Contrail.MetricTagsAttribute";
 
+    /// <summary>The instrument attributes, each its own metadata name for <c>ForAttributeWithMetadataName</c>.</summary>
+    public static readonly string[] InstrumentAttributeNames =
+    {
+        "Contrail.CounterAttribute", "Contrail.UpDownCounterAttribute", "Contrail.HistogramAttribute", "Contrail.GaugeAttribute",
+        "Contrail.ObservableCounterAttribute", "Contrail.ObservableUpDownCounterAttribute", "Contrail.ObservableGaugeAttribute",
+    };
+
     private MetricsKnownTypes(Compilation compilation)
     {
         MeterAttribute = compilation.GetTypeByMetadataName(MeterAttributeName);

@@ -62,6 +62,7 @@ internal enum ObservableCallbackKind
 /// <param name="HasInstrumentAdvice">Whether <c>InstrumentAdvice&lt;T&gt;</c> exists, for bucket advice.</param>
 /// <param name="Enums">The enum types used as tags, each emitted once as a switch.</param>
 /// <param name="IsInert">Whether the class has errors: no meter, every instrument method inert.</param>
+/// <param name="Declarations">The declaration line of each containing type, outermost first, then of the class itself.</param>
 internal sealed record MeterClassModel(
     string Namespace,
     string ClassName,
@@ -73,18 +74,22 @@ internal sealed record MeterClassModel(
     bool HasInstrumentAdvice,
     EquatableArray<InstrumentModel> Instruments,
     EquatableArray<EnumTagModel> Enums,
-    bool IsInert);
+    bool IsInert,
+    EquatableArray<string> Declarations);
 
 /// <summary>One instrument method.</summary>
 /// <param name="MethodName">The method name as declared (escaped when a keyword).</param>
 /// <param name="Modifiers">The method's accessibility modifiers as declared, e.g. <c>public</c>, or empty.</param>
 /// <param name="ValueType">The instrument's type argument (<c>long</c>, <c>double</c>, ...).</param>
 /// <param name="ReturnType">The method's return type as written in the implementation (<c>void</c> or an observable instrument).</param>
-/// <param name="Parameters">The method's parameters in order, as <c>type name</c> for the implementation.</param>
+/// <param name="Parameters">The method's parameters in order, as written in the implementation: <c>type name</c>, with <c>ref</c>, <c>out</c>, <c>in</c>, <c>params</c> or <c>this</c> in front where declared.</param>
 /// <param name="MeasurementParameter">The parameter holding the measurement, or <see langword="null"/> for a counter that adds 1.</param>
 /// <param name="Tags">The tags recorded, in declaration order.</param>
 /// <param name="Buckets">Histogram bucket advice, validated to fit <paramref name="ValueType"/> (CTR3011), or empty.</param>
 /// <param name="IsInert">Whether the method has errors (reported by the analyzer): its body records nothing.</param>
+/// <param name="IsStatic">Whether the method is static (for a valid instrument, as its class is).</param>
+/// <param name="TypeParameters">The type parameter list of a generic method (only ever inert), e.g. <c>&lt;T&gt;</c>, or empty.</param>
+/// <param name="Constraints">The <c>where</c> clauses of a generic method, one per constrained type parameter.</param>
 internal sealed record InstrumentModel(
     InstrumentKind Kind,
     string MethodName,
@@ -100,7 +105,10 @@ internal sealed record InstrumentModel(
     EquatableArray<double> Buckets,
     ObservableCallbackKind Callback,
     string? CallbackParameter,
-    bool IsInert);
+    bool IsInert,
+    bool IsStatic,
+    string TypeParameters,
+    EquatableArray<string> Constraints);
 
 /// <summary>One tag: its name and the C# expression its value is read from.</summary>
 /// <param name="Access">The expression, e.g. <c>region</c> or <c>order.Region</c>.</param>

@@ -88,6 +88,8 @@ internal sealed class MetricsParser
             return InertClass(type);
         }
 
+        // A class without a problem is partial, at namespace level and not generic: one declaration line.
+        PartialTypeChain.TryCreate(type, out var declarations);
         var instruments = new List<InstrumentModel>();
         var enums = new Dictionary<string, EnumTagModel>(StringComparer.Ordinal);
         foreach (var member in type.GetMembers())
@@ -115,7 +117,8 @@ internal sealed class MetricsParser
             _types.InstrumentAdvice is not null,
             instruments.ToEquatableArray(),
             enums.Values.OrderBy(e => e.TypeName, StringComparer.Ordinal).ToEquatableArray(),
-            IsInert: false);
+            IsInert: false,
+            declarations);
     }
 
     /// <summary>
@@ -123,34 +126,83 @@ internal sealed class MetricsParser
     /// bodies, so the build reports the Contrail error (analyzers do not run when the compilation has
     /// errors) instead of CS8795 for each partial method without an implementation.
     /// </summary>
-    private MeterClassModel InertClass(INamedTypeSymbol type)
+    private static MeterClassModel? InertClass(INamedTypeSymbol type)
     {
+        if (!PartialTypeChain.TryCreate(type, out var declarations))
+        {
+            return null;
+        }
+
         var instruments = new List<InstrumentModel>();
         foreach (var member in type.GetMembers())
         {
             if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method
-                && TryGetInstrumentAttribute(method, out _, out var kind, out _)
+                && InstrumentKindOf(method, out var kind)
                 && HasImplementableSignature(type, method))
             {
                 instruments.Add(Inert(method, kind));
             }
         }
 
-        return new MeterClassModel(
-            type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
-            CSharpText.Identifier(type.Name),
-            type.ToDisplayString().Replace("@", string.Empty),
-            type.DeclaredAccessibility == Accessibility.Public ? "public" : "internal",
-            type.IsStatic,
-            string.Empty,
-            null,
-            false,
-            instruments.ToEquatableArray(),
-            EquatableArray<EnumTagModel>.Empty,
-            IsInert: true);
+        return InertClassModel(type, declarations, instruments);
     }
 
-    /// <summary>An instrument that is reported as an error: its method gets a body that records nothing.</summary>
+    /// <summary>
+    /// Bodies for instrument methods declared outside a <c>[Meter]</c> class (CTR3015), so that the build
+    /// reports that error rather than CS8795; <see langword="null"/> when none can be written.
+    /// </summary>
+    public static MeterClassModel? OutsideMeter(INamedTypeSymbol type, IMethodSymbol method, InstrumentKind kind) =>
+        HasImplementableSignature(type, method) && PartialTypeChain.TryCreate(type, out var declarations)
+            ? InertClassModel(type, declarations, new[] { Inert(method, kind) })
+            : null;
+
+    private static MeterClassModel InertClassModel(INamedTypeSymbol type, EquatableArray<string> declarations, IReadOnlyList<InstrumentModel> instruments) => new(
+        type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString(),
+        CSharpText.Identifier(type.Name),
+        type.ToDisplayString().Replace("@", string.Empty),
+        type.DeclaredAccessibility == Accessibility.Public ? "public" : "internal",
+        type.IsStatic,
+        string.Empty,
+        null,
+        false,
+        instruments.ToEquatableArray(),
+        EquatableArray<EnumTagModel>.Empty,
+        IsInert: true,
+        declarations);
+
+    /// <summary>The kind of the method's first instrument attribute, by name: enough to write an inert body.</summary>
+    public static bool InstrumentKindOf(IMethodSymbol method, out InstrumentKind kind)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (IsInstrumentAttribute(attribute, out kind))
+            {
+                return true;
+            }
+        }
+
+        kind = default;
+        return false;
+    }
+
+    /// <summary>Whether the attribute is one of Contrail's instrument attributes, and which.</summary>
+    public static bool IsInstrumentAttribute(AttributeData attribute, out InstrumentKind kind)
+    {
+        if (attribute.AttributeClass is { ContainingNamespace: { Name: "Contrail", ContainingNamespace.IsGlobalNamespace: true } } attributeClass
+            && KindOf(attributeClass.Name) is { } found)
+        {
+            kind = found;
+            return true;
+        }
+
+        kind = default;
+        return false;
+    }
+
+    /// <summary>
+    /// An instrument that is reported as an error: its method gets a body that records nothing, whatever
+    /// its shape (generic, <c>ref</c>/<c>out</c>/<c>in</c>/<c>params</c> parameters, static or not).
+    /// </summary>
     private static InstrumentModel Inert(IMethodSymbol method, InstrumentKind kind) => new(
         kind,
         CSharpText.Identifier(method.Name),
@@ -159,22 +211,99 @@ internal sealed class MetricsParser
         null,
         null,
         "long",
-        method.ReturnsVoid ? "void" : SymbolFacts.FullyQualifiedName(method.ReturnType),
-        method.Parameters.Select(p => ParameterType(p.Type) + " " + CSharpText.Identifier(p.Name)).ToEquatableArray(),
+        ReturnType(method),
+        method.Parameters.Select(p => ParameterDeclaration(method, p)).ToEquatableArray(),
         null,
         EquatableArray<TagModel>.Empty,
         EquatableArray<double>.Empty,
         ObservableCallbackKind.Value,
         null,
-        IsInert: true);
+        IsInert: true,
+        method.IsStatic,
+        PartialTypeChain.TypeParameterList(method.TypeParameters),
+        method.TypeParameters.Select(ConstraintClause).Where(c => c is not null).Select(c => c!).ToEquatableArray());
 
-    /// <summary>Whether a plain implementation part can be written for the method, whatever its attributes say.</summary>
+    /// <summary>
+    /// Whether an implementation part can be written for the method, whatever its attributes say: it is a
+    /// partial definition nobody else implements. An instance method in a static class is the compiler's
+    /// own error (CS0708), which a body would not fix.
+    /// </summary>
     private static bool HasImplementableSignature(INamedTypeSymbol type, IMethodSymbol method) =>
         method.IsPartialDefinition
         && (method.PartialImplementationPart is null || IsGenerated(method.PartialImplementationPart))
-        && !method.IsGenericMethod
-        && method.IsStatic == type.IsStatic
-        && !method.Parameters.Any(p => p.RefKind != RefKind.None || p.IsParams);
+        && (method.IsStatic || !type.IsStatic);
+
+    private static string ReturnType(IMethodSymbol method)
+    {
+        if (method.ReturnsVoid)
+        {
+            return "void";
+        }
+
+        var byRef = method.ReturnsByRefReadonly ? "ref readonly " : method.ReturnsByRef ? "ref " : string.Empty;
+        return byRef + ParameterType(method.ReturnType);
+    }
+
+    /// <summary>A parameter as the implementation part declares it: modifiers, type and name, no attributes or default.</summary>
+    private static string ParameterDeclaration(IMethodSymbol method, IParameterSymbol parameter)
+    {
+        var modifiers = new StringBuilder();
+        if (method.IsExtensionMethod && parameter.Ordinal == 0)
+        {
+            modifiers.Append("this ");
+        }
+
+        if (parameter.IsParams)
+        {
+            modifiers.Append("params ");
+        }
+
+        // Both parts must agree on scoped; an out parameter is scoped without saying so.
+        if (parameter.ScopedKind != ScopedKind.None && parameter.RefKind != RefKind.Out)
+        {
+            modifiers.Append("scoped ");
+        }
+
+        modifiers.Append(parameter.RefKind switch
+        {
+            RefKind.Ref => "ref ",
+            RefKind.Out => "out ",
+            RefKind.In => "in ",
+            RefKind.RefReadOnlyParameter => "ref readonly ",
+            _ => string.Empty,
+        });
+        return modifiers + ParameterType(parameter.Type) + " " + CSharpText.Identifier(parameter.Name);
+    }
+
+    /// <summary>The <c>where</c> clause of a method type parameter, or <see langword="null"/> when it has no constraint.</summary>
+    private static string? ConstraintClause(ITypeParameterSymbol typeParameter)
+    {
+        var constraints = new List<string>();
+        if (typeParameter.HasUnmanagedTypeConstraint)
+        {
+            constraints.Add("unmanaged");
+        }
+        else if (typeParameter.HasValueTypeConstraint)
+        {
+            constraints.Add("struct");
+        }
+        else if (typeParameter.HasReferenceTypeConstraint)
+        {
+            constraints.Add(typeParameter.ReferenceTypeConstraintNullableAnnotation == NullableAnnotation.Annotated ? "class?" : "class");
+        }
+        else if (typeParameter.HasNotNullConstraint)
+        {
+            constraints.Add("notnull");
+        }
+
+        constraints.AddRange(typeParameter.ConstraintTypes.Select(ParameterType));
+        if (typeParameter.HasConstructorConstraint && !typeParameter.HasValueTypeConstraint)
+        {
+            constraints.Add("new()");
+        }
+
+        return constraints.Count == 0 ? null : $"where {CSharpText.Identifier(typeParameter.Name)} : {string.Join(", ", constraints)}";
+    }
 
     private static (string? Reason, bool CanHoldMethods) ClassProblem(INamedTypeSymbol type, string? meterName)
     {
@@ -188,14 +317,15 @@ internal sealed class MetricsParser
             return ("it is not partial", false);
         }
 
+        // Nested and generic classes still get inert bodies where their declarations allow (PartialTypeChain).
         if (type.IsGenericType)
         {
-            return ("it is generic", false);
+            return ("it is generic", true);
         }
 
         if (type.ContainingType is not null)
         {
-            return ("it is nested in another type; declare it at namespace level", false);
+            return ("it is nested in another type; declare it at namespace level", true);
         }
 
         if (string.IsNullOrWhiteSpace(meterName))
@@ -249,6 +379,12 @@ internal sealed class MetricsParser
         }
         else
         {
+            if (!method.ReturnsVoid)
+            {
+                Report(DiagnosticDescriptors.InvalidInstrumentMethod, location, method.Name, "it returns a value; a recording instrument method returns void");
+                return Inert(method, kind);
+            }
+
             var measurementParameter = FindMeasurement(method, kind, out var measurementValid);
             valid &= measurementValid;
             valueType = measurementParameter is null ? "long" : MeasurementType(measurementParameter.Type) ?? "long";
@@ -303,7 +439,10 @@ internal sealed class MetricsParser
             buckets,
             callback,
             callbackParameter,
-            IsInert: false);
+            IsInert: false,
+            method.IsStatic,
+            string.Empty,
+            EquatableArray<string>.Empty);
     }
 
     private string? MethodProblem(INamedTypeSymbol type, IMethodSymbol method, int attributeCount)
@@ -669,8 +808,10 @@ internal sealed class MetricsParser
         {
             if (reference.GetSyntax() is MethodDeclarationSyntax syntax)
             {
+                // The modifiers both parts of a partial method must repeat (static comes from IsStatic).
                 return string.Join(" ", syntax.Modifiers
-                    .Where(m => m.Kind() is SyntaxKind.PublicKeyword or SyntaxKind.InternalKeyword or SyntaxKind.PrivateKeyword or SyntaxKind.ProtectedKeyword)
+                    .Where(m => m.Kind() is SyntaxKind.PublicKeyword or SyntaxKind.InternalKeyword or SyntaxKind.PrivateKeyword or SyntaxKind.ProtectedKeyword
+                        or SyntaxKind.NewKeyword or SyntaxKind.VirtualKeyword or SyntaxKind.OverrideKeyword or SyntaxKind.SealedKeyword or SyntaxKind.UnsafeKeyword)
                     .Select(m => m.Text));
             }
         }
@@ -681,7 +822,7 @@ internal sealed class MetricsParser
     private static string ParameterType(ITypeSymbol type)
     {
         var name = SymbolFacts.FullyQualifiedName(type);
-        return type.NullableAnnotation == NullableAnnotation.Annotated && type.IsReferenceType ? name + "?" : name;
+        return type.NullableAnnotation == NullableAnnotation.Annotated && (type.IsReferenceType || type is ITypeParameterSymbol { IsValueType: false }) ? name + "?" : name;
     }
 
     private static object? Named(AttributeData attribute, string name) =>
