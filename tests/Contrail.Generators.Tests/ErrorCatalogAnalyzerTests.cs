@@ -151,6 +151,9 @@ public sealed class ErrorCatalogAnalyzerTests
             public sealed class Outer<T>
             {
                 public enum Reason { [{|CTR4009:GrpcError(GrpcStatusCode.Aborted, "NESTED_IN_GENERIC")|}] Aborted }
+
+                [{|CTR4009:GrpcError(GrpcStatusCode.Aborted, "EXCEPTION_NESTED_IN_GENERIC")|}]
+                public sealed class Failed : Exception { }
             }
             """
         },
