@@ -309,7 +309,8 @@ internal sealed class MetricsParser
     {
         if (type.TypeKind != TypeKind.Class || type.IsRecord)
         {
-            return ("only a class can be a [Meter] class", false);
+            // A partial record or struct can still take the bodies of its instrument methods.
+            return ("only a class can be a [Meter] class", type.TypeKind is TypeKind.Class or TypeKind.Struct);
         }
 
         if (!type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is ClassDeclarationSyntax c && c.Modifiers.Any(SyntaxKind.PartialKeyword)))

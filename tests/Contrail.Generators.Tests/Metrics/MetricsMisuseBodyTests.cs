@@ -62,6 +62,9 @@ public sealed class MetricsMisuseBodyTests
         { "generic meter class", "CTR3010", """
             [Meter("m")] public sealed partial class M<T> where T : class { [Counter("acme.a")] public partial void A(out T value); }
             """ },
+        { "meter record", "CTR3010", """
+            [Meter("m")] public sealed partial record M { [Counter("acme.a")] public partial void A(string region); }
+            """ },
         { "outside a meter class", "CTR3015", """
             public static partial class NotAMeter { [Counter("acme.a")] public static partial void A(string region); }
             """ },
