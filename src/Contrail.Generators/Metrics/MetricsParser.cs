@@ -573,7 +573,7 @@ internal sealed class MetricsParser
         if (kind != InstrumentKind.Counter)
         {
             Report(DiagnosticDescriptors.MissingMeasurement, method.Locations.FirstOrDefault() ?? Location.None, method.Name,
-                $"is a {KindDisplay(kind)} and needs a measurement: make the first parameter numeric (byte, short, int, long, float, double or decimal) or mark one [Measurement]");
+                $"is {WithArticle(KindDisplay(kind))} and needs a measurement: make the first parameter numeric (byte, short, int, long, float, double or decimal) or mark one [Measurement]");
             valid = false;
         }
 
@@ -776,6 +776,9 @@ internal sealed class MetricsParser
         SpecialType.System_Decimal => "decimal",
         _ => null,
     };
+
+    /// <summary>"a histogram", "an up-down counter".</summary>
+    private static string WithArticle(string noun) => ("aeiou".IndexOf(noun[0]) >= 0 ? "an " : "a ") + noun;
 
     internal static string KindDisplay(InstrumentKind kind) => kind switch
     {
