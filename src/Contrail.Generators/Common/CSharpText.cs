@@ -16,7 +16,22 @@ internal static class CSharpText
     public static string Literal(string? value) =>
         value is null ? "null" : SymbolDisplay.FormatLiteral(value, quote: true);
 
-    /// <summary>Text for an XML doc comment, with <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> escaped.</summary>
-    public static string XmlDoc(string text) =>
-        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    /// <summary>
+    /// Text for a one-line XML doc comment: <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> escaped, and every
+    /// line terminator C# knows (CR, LF, NEL, U+2028, U+2029) a space, so the text cannot end the comment.
+    /// </summary>
+    public static string XmlDoc(string text)
+    {
+        var escaped = text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        var chars = escaped.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] is '\r' or '\n' or '\u0085' or '\u2028' or '\u2029')
+            {
+                chars[i] = ' ';
+            }
+        }
+
+        return new string(chars);
+    }
 }
