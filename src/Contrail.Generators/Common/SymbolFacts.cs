@@ -58,6 +58,19 @@ internal static class SymbolFacts
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="attribute"/> is the first application of its class on the symbol.
+    /// <c>ForAttributeWithMetadataName</c> visits each partial declaration that carries the attribute,
+    /// so a symbol marked on two declarations arrives twice; only the first may emit (one hint name).
+    /// </summary>
+    public static bool IsFirstApplication(ISymbol symbol, AttributeData attribute)
+    {
+        var first = symbol.GetAttributes().FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute.AttributeClass));
+        var mine = attribute.ApplicationSyntaxReference;
+        return first?.ApplicationSyntaxReference is { } reference && mine is not null
+            && reference.SyntaxTree == mine.SyntaxTree && reference.Span == mine.Span;
+    }
+
     /// <summary>Where a diagnostic about an attribute goes: the attribute, else the symbol.</summary>
     public static Location AttributeLocation(AttributeData? attribute, ISymbol fallback, CancellationToken cancellationToken) =>
         attribute?.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation()

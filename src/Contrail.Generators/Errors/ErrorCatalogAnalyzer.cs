@@ -138,9 +138,9 @@ public sealed class ErrorCatalogAnalyzer : DiagnosticAnalyzer
         {
             problem = "has an empty domain: name a globally unique domain, usually the service's DNS name";
         }
-        else if (catalogName is not null && !Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(catalogName))
+        else if (catalogName is not null && !ErrorCatalogParser.IsUsableCatalogName(catalogName))
         {
-            problem = $"names the catalog '{catalogName}', which is not a C# identifier; the generated class is called GrpcErrors instead";
+            problem = $"names the catalog '{catalogName}', which is not a C# identifier (or is a keyword); the generated class is called GrpcErrors instead";
         }
 
         return problem is null

@@ -97,7 +97,7 @@ public sealed class ErrorCatalogGenerator : IIncrementalGenerator
     {
         var (domain, catalogName) = ErrorCatalogParser.ReadAssemblyDefaults(compilation.Assembly);
         // An unusable CatalogName is reported by the analyzer (CTR4010); the default keeps the rest compiling.
-        catalogName = catalogName is not null && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(catalogName) ? catalogName : DefaultCatalogName;
+        catalogName = ErrorCatalogParser.IsUsableCatalogName(catalogName) ? catalogName! : DefaultCatalogName;
         var types = ErrorCatalogKnownTypes.For(compilation);
         var catalogAttribute = types.ErrorCatalogAttribute;
         var mappers = new List<string>();

@@ -32,6 +32,7 @@ internal enum MetadataValueKind
 /// <param name="MessageParts">The message template split into literal text (even indices) and metadata keys (odd indices); empty when the message comes from the exception.</param>
 /// <param name="Depth">The exception type's inheritance depth: deeper types are matched first.</param>
 /// <param name="Rebuild">How a client rebuilds the exception, or <see langword="null"/> when no constructor fits.</param>
+/// <param name="HidesMessage">Whether the type declares a <c>Message</c> that hides the exception's, so the mapping reads it through <see cref="System.Exception"/>.</param>
 internal sealed record GrpcErrorModel(
     ErrorSourceKind Kind,
     string TypeName,
@@ -47,7 +48,8 @@ internal sealed record GrpcErrorModel(
     int Depth,
     bool IsPublic,
     EquatableArray<ErrorMetadataModel> Metadata,
-    ExceptionRebuildModel? Rebuild);
+    ExceptionRebuildModel? Rebuild,
+    bool HidesMessage);
 
 /// <summary>One metadata entry of an error: its key and the property it is read from.</summary>
 internal sealed record ErrorMetadataModel(string Key, string PropertyName, MetadataValueKind ValueKind, string TypeName, bool IsNullableValueType);

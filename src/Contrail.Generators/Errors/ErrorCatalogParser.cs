@@ -144,7 +144,8 @@ internal sealed class ErrorCatalogParser
             Depth(type),
             SymbolFacts.IsVisibleOutsideAssembly(type),
             metadata.ToEquatableArray(),
-            FindRebuild(type, metadata));
+            FindRebuild(type, metadata),
+            HidesMessage(type));
     }
 
     private GrpcErrorModel? ParseEnumMember(IFieldSymbol member, AttributeData attribute, int code, string reason, string? domain, string? message, bool valid)
@@ -189,7 +190,8 @@ internal sealed class ErrorCatalogParser
             Depth: 0,
             SymbolFacts.IsVisibleOutsideAssembly(member.ContainingType),
             EquatableArray<ErrorMetadataModel>.Empty,
-            Rebuild: null);
+            Rebuild: null,
+            HidesMessage: false);
     }
 
     private List<ErrorMetadataModel> ParseMetadata(INamedTypeSymbol type, out bool valid)
@@ -292,7 +294,16 @@ internal sealed class ErrorCatalogParser
     /// </summary>
     private static ExceptionRebuildModel? FindRebuild(INamedTypeSymbol type, List<ErrorMetadataModel> metadata)
     {
-        foreach (var constructor in type.InstanceConstructors.Where(c => c.DeclaredAccessibility == Accessibility.Public).OrderByDescending(c => c.Parameters.Length))
+        // `new T(...) { ... }` cannot set a required member it does not know of.
+        if (HasRequiredMembers(type))
+        {
+            return null;
+        }
+
+        // A constructor taking ref, out or in parameters cannot be called with plain values.
+        foreach (var constructor in type.InstanceConstructors
+            .Where(c => c.DeclaredAccessibility == Accessibility.Public && c.Parameters.All(p => p.RefKind == RefKind.None))
+            .OrderByDescending(c => c.Parameters.Length))
         {
             var keys = new List<string>();
             foreach (var parameter in constructor.Parameters)
@@ -329,6 +340,44 @@ internal sealed class ErrorCatalogParser
         }
 
         return null;
+    }
+
+    /// <summary>Whether a <c>CatalogName</c> can name the generated class: an identifier that is not a keyword.</summary>
+    public static bool IsUsableCatalogName(string? name) =>
+        name is not null
+        && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(name)
+        && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None;
+
+    /// <summary>Whether the type declares a <c>Message</c> of its own that hides <see cref="Exception.Message"/>.</summary>
+    private static bool HidesMessage(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            if (current.ToDisplayString() == "System.Exception")
+            {
+                return false;
+            }
+
+            if (current.GetMembers("Message").Any(m => m is not IPropertySymbol { IsOverride: true }))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasRequiredMembers(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.GetMembers().Any(m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true }))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static IPropertySymbol? FindProperty(INamedTypeSymbol type, string propertyName)

@@ -60,7 +60,8 @@ internal static class ErrorServerMappingWriter
                 writer.WriteLine($"var {Local(entry.Key)} = {FormatValue("exception." + CSharpText.Identifier(entry.PropertyName), entry)};");
             }
 
-            var message = error.MessageParts.Count == 0 ? "exception.Message" : MessageExpression(error.MessageParts, key => Local(key));
+            var exceptionMessage = error.HidesMessage ? "((global::System.Exception)exception).Message" : "exception.Message";
+            var message = error.MessageParts.Count == 0 ? exceptionMessage : MessageExpression(error.MessageParts, key => Local(key));
             var metadata = error.Metadata.Count == 0
                 ? $"global::System.Array.Empty<{Pairs}>()"
                 : "new[] { " + string.Join(", ", error.Metadata.Select(m => $"new {Pairs}({CSharpText.Literal(m.Key)}, {Local(m.Key)})")) + " }";

@@ -52,8 +52,7 @@ internal static class MetricsEmitter
         }
 
         var fields = FieldNames(model);
-        var prefix = model.IsStatic ? "s_contrail" : "_contrail";
-        var meter = prefix + "Meter";
+        var meter = fields.Meter;
         var isStatic = model.IsStatic ? "static " : string.Empty;
         var live = model.Instruments.Where(i => !i.IsInert).ToList();
 
@@ -73,8 +72,8 @@ internal static class MetricsEmitter
             foreach (var instrument in live)
             {
                 writer.WriteLine(IsObservable(instrument.Kind)
-                    ? $"private static {InstrumentType(instrument)}? {fields[instrument]};"
-                    : $"private static readonly {InstrumentType(instrument)} {fields[instrument]} = {Create(meter, instrument, model.HasInstrumentAdvice)};");
+                    ? $"private static {InstrumentType(instrument)}? {fields.Instruments[instrument]};"
+                    : $"private static readonly {InstrumentType(instrument)} {fields.Instruments[instrument]} = {Create(meter, instrument, model.HasInstrumentAdvice)};");
             }
         }
         else
@@ -83,14 +82,14 @@ internal static class MetricsEmitter
             foreach (var instrument in live)
             {
                 writer.WriteLine(IsObservable(instrument.Kind)
-                    ? $"private {InstrumentType(instrument)}? {fields[instrument]};"
-                    : $"private readonly {InstrumentType(instrument)} {fields[instrument]};");
+                    ? $"private {InstrumentType(instrument)}? {fields.Instruments[instrument]};"
+                    : $"private readonly {InstrumentType(instrument)} {fields.Instruments[instrument]};");
             }
         }
 
         if (live.Any(i => IsObservable(i.Kind)))
         {
-            writer.WriteLine($"private {isStatic}readonly object {prefix}Lock = new object();");
+            writer.WriteLine($"private {isStatic}readonly object {fields.Lock} = new object();");
         }
 
         if (!model.IsStatic && !model.IsInert)
@@ -113,7 +112,7 @@ internal static class MetricsEmitter
             writer.WriteLine($"{meter} = meterFactory.Create(new {Metrics}.MeterOptions({CSharpText.Literal(model.MeterName)}){version});");
             foreach (var instrument in live.Where(i => !IsObservable(i.Kind)))
             {
-                writer.WriteLine($"{fields[instrument]} = {Create(meter, instrument, model.HasInstrumentAdvice)};");
+                writer.WriteLine($"{fields.Instruments[instrument]} = {Create(meter, instrument, model.HasInstrumentAdvice)};");
             }
 
             writer.CloseBrace();
@@ -134,11 +133,11 @@ internal static class MetricsEmitter
             }
             else if (IsObservable(instrument.Kind))
             {
-                WriteObservable(writer, model, instrument, meter, fields[instrument], prefix + "Lock");
+                WriteObservable(writer, model, instrument, meter, fields.Instruments[instrument], fields.Lock);
             }
             else
             {
-                WriteRecording(writer, model, instrument, fields[instrument]);
+                WriteRecording(writer, model, instrument, fields.Instruments[instrument]);
             }
         }
 
@@ -248,6 +247,7 @@ internal static class MetricsEmitter
     private static void WriteObservable(SourceWriter writer, MeterClassModel model, InstrumentModel instrument, string meter, string field, string lockField)
     {
         var callback = instrument.CallbackParameter!;
+        var created = Unique("contrailCreated", new HashSet<string>(StringComparer.Ordinal) { callback.TrimStart('@') });
         writer.WriteLine(GeneratedCode.Attribute);
         writer.WriteLine($"{Signature(instrument)}({string.Join(", ", instrument.Parameters)})");
         writer.OpenBrace();
@@ -269,11 +269,11 @@ internal static class MetricsEmitter
             InstrumentKind.ObservableUpDownCounter => "CreateObservableUpDownCounter",
             _ => "CreateObservableGauge",
         };
-        writer.WriteLine($"var created = {meter}.{create}<{instrument.ValueType}>({CSharpText.Literal(instrument.Name)}, {callback}, {CSharpText.Literal(instrument.Unit)}, {CSharpText.Literal(instrument.Description)});");
-        writer.WriteLine($"{field} = created;");
+        writer.WriteLine($"var {created} = {meter}.{create}<{instrument.ValueType}>({CSharpText.Literal(instrument.Name)}, {callback}, {CSharpText.Literal(instrument.Unit)}, {CSharpText.Literal(instrument.Description)});");
+        writer.WriteLine($"{field} = {created};");
         if (instrument.ReturnType != "void")
         {
-            writer.WriteLine("return created;");
+            writer.WriteLine($"return {created};");
         }
 
         writer.CloseBrace();
@@ -351,25 +351,32 @@ internal static class MetricsEmitter
     private static bool IsObservable(InstrumentKind kind) =>
         kind is InstrumentKind.ObservableCounter or InstrumentKind.ObservableUpDownCounter or InstrumentKind.ObservableGauge;
 
-    /// <summary>One field per instrument, named after its method; overloads get a numeric suffix.</summary>
-    private static Dictionary<InstrumentModel, string> FieldNames(MeterClassModel model)
+    /// <summary>
+    /// The generated fields: the meter, the observable lock and one per instrument, named after its
+    /// method (overloads get a numeric suffix), none of them a name the class already declares.
+    /// </summary>
+    private static (string Meter, string Lock, Dictionary<InstrumentModel, string> Instruments) FieldNames(MeterClassModel model)
     {
         var prefix = model.IsStatic ? "s_contrail" : "_contrail";
+        var taken = new HashSet<string>(model.MemberNames, StringComparer.Ordinal);
+        var meter = Unique(prefix + "Meter", taken);
+        taken.Add(meter);
+        var lockField = Unique(prefix + "Lock", taken);
+        taken.Add(lockField);
         var names = new Dictionary<InstrumentModel, string>();
-        var used = new HashSet<string>(StringComparer.Ordinal) { "Meter", "Lock" };
         foreach (var instrument in model.Instruments)
         {
-            var baseName = instrument.MethodName.TrimStart('@');
+            var baseName = prefix + instrument.MethodName.TrimStart('@');
             var name = baseName;
-            for (var i = 2; !used.Add(name); i++)
+            for (var i = 2; !taken.Add(name); i++)
             {
                 name = baseName + i.ToString(CultureInfo.InvariantCulture);
             }
 
-            names[instrument] = prefix + name;
+            names[instrument] = name;
         }
 
-        return names;
+        return (meter, lockField, names);
     }
 
     private static string Unique(string name, HashSet<string> taken)

@@ -1,4 +1,5 @@
 using System.Linq;
+using Contrail.Generators.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -31,6 +32,7 @@ public sealed class MetricsGenerator : IIncrementalGenerator
                 {
                     var types = MetricsKnownTypes.Create(syntaxContext.SemanticModel.Compilation);
                     return types is null || syntaxContext.TargetSymbol is not INamedTypeSymbol type
+                        || !SymbolFacts.IsFirstApplication(type, syntaxContext.Attributes[0])
                         ? null
                         : new MetricsParser(types, diagnostics: null, unboundedTagPattern: null, cancellationToken).Parse(type, syntaxContext.Attributes[0]);
                 })

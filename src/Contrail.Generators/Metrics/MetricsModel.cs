@@ -63,6 +63,7 @@ internal enum ObservableCallbackKind
 /// <param name="Enums">The enum types used as tags, each emitted once as a switch.</param>
 /// <param name="IsInert">Whether the class has errors: no meter, every instrument method inert.</param>
 /// <param name="Declarations">The declaration line of each containing type, outermost first, then of the class itself.</param>
+/// <param name="MemberNames">The names the class declares itself, which generated fields must not take.</param>
 internal sealed record MeterClassModel(
     string Namespace,
     string ClassName,
@@ -75,7 +76,8 @@ internal sealed record MeterClassModel(
     EquatableArray<InstrumentModel> Instruments,
     EquatableArray<EnumTagModel> Enums,
     bool IsInert,
-    EquatableArray<string> Declarations);
+    EquatableArray<string> Declarations,
+    EquatableArray<string> MemberNames);
 
 /// <summary>One instrument method.</summary>
 /// <param name="MethodName">The method name as declared (escaped when a keyword).</param>

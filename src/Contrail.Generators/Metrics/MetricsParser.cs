@@ -118,7 +118,8 @@ internal sealed class MetricsParser
             instruments.ToEquatableArray(),
             enums.Values.OrderBy(e => e.TypeName, StringComparer.Ordinal).ToEquatableArray(),
             IsInert: false,
-            declarations);
+            declarations,
+            type.MemberNames.OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray());
     }
 
     /// <summary>
@@ -168,7 +169,8 @@ internal sealed class MetricsParser
         instruments.ToEquatableArray(),
         EquatableArray<EnumTagModel>.Empty,
         IsInert: true,
-        declarations);
+        declarations,
+        EquatableArray<string>.Empty);
 
     /// <summary>The kind of the method's first instrument attribute, by name: enough to write an inert body.</summary>
     public static bool InstrumentKindOf(IMethodSymbol method, out InstrumentKind kind)
@@ -316,6 +318,12 @@ internal sealed class MetricsParser
         if (!type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is ClassDeclarationSyntax c && c.Modifiers.Any(SyntaxKind.PartialKeyword)))
         {
             return ("it is not partial", false);
+        }
+
+        // Another file cannot add to a file-local class, so no body can be generated.
+        if (type.IsFileLocal)
+        {
+            return ("it is file-local; the generated part lives in another file", false);
         }
 
         // Nested and generic classes still get inert bodies where their declarations allow (PartialTypeChain).

@@ -1,3 +1,4 @@
+using Contrail.Generators.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -26,6 +27,7 @@ internal static class TracedServiceProvider
                 {
                     var types = TracedServiceKnownTypes.Create(syntaxContext.SemanticModel.Compilation);
                     return types is null || syntaxContext.TargetSymbol is not INamedTypeSymbol service
+                        || !SymbolFacts.IsFirstApplication(service, syntaxContext.Attributes[0])
                         ? null
                         : new TracedServiceParser(types, diagnostics: null, cancellationToken).Parse(service);
                 })

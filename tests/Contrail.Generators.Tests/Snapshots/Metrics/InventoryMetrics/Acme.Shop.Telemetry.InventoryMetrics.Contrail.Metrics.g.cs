@@ -60,9 +60,9 @@ namespace Acme.Shop.Telemetry
                     throw new global::System.InvalidOperationException("The callback of the observable instrument 'acme.inventory.queue.depth' is already registered: register it once.");
                 }
 
-                var created = _contrailMeter.CreateObservableGauge<int>("acme.inventory.queue.depth", observe, "{item}", null);
-                _contrailQueueDepth = created;
-                return created;
+                var contrailCreated = _contrailMeter.CreateObservableGauge<int>("acme.inventory.queue.depth", observe, "{item}", null);
+                _contrailQueueDepth = contrailCreated;
+                return contrailCreated;
             }
         }
 
@@ -81,8 +81,8 @@ namespace Acme.Shop.Telemetry
                     throw new global::System.InvalidOperationException("The callback of the observable instrument 'acme.inventory.scans' is already registered: register it once.");
                 }
 
-                var created = _contrailMeter.CreateObservableCounter<long>("acme.inventory.scans", observe, "{scan}", null);
-                _contrailScans = created;
+                var contrailCreated = _contrailMeter.CreateObservableCounter<long>("acme.inventory.scans", observe, "{scan}", null);
+                _contrailScans = contrailCreated;
             }
         }
 
@@ -101,9 +101,9 @@ namespace Acme.Shop.Telemetry
                     throw new global::System.InvalidOperationException("The callback of the observable instrument 'acme.inventory.reservations' is already registered: register it once.");
                 }
 
-                var created = _contrailMeter.CreateObservableUpDownCounter<double>("acme.inventory.reservations", observe, "{reservation}", null);
-                _contrailReservations = created;
-                return created;
+                var contrailCreated = _contrailMeter.CreateObservableUpDownCounter<double>("acme.inventory.reservations", observe, "{reservation}", null);
+                _contrailReservations = contrailCreated;
+                return contrailCreated;
             }
         }
     }
