@@ -28,8 +28,9 @@ internal static class TestCompilation
         NullableContextOptions nullable = NullableContextOptions.Enable,
         IEnumerable<MetadataReference>? extraReferences = null,
         string assemblyName = "UserAssembly",
-        IEnumerable<MetadataReference>? references = null) =>
-        Create(new[] { source }, languageVersion, nullable, extraReferences, assemblyName, references);
+        IEnumerable<MetadataReference>? references = null,
+        DocumentationMode documentationMode = DocumentationMode.Parse) =>
+        Create(new[] { source }, languageVersion, nullable, extraReferences, assemblyName, references, documentationMode);
 
     public static CSharpCompilation Create(
         string[] sources,
@@ -37,9 +38,11 @@ internal static class TestCompilation
         NullableContextOptions nullable = NullableContextOptions.Enable,
         IEnumerable<MetadataReference>? extraReferences = null,
         string assemblyName = "UserAssembly",
-        IEnumerable<MetadataReference>? references = null)
+        IEnumerable<MetadataReference>? references = null,
+        DocumentationMode documentationMode = DocumentationMode.Parse)
     {
-        var parseOptions = CSharpParseOptions.Default.WithLanguageVersion(languageVersion);
+        // Diagnose is what GenerateDocumentationFile turns on: malformed doc comments are then warnings.
+        var parseOptions = CSharpParseOptions.Default.WithLanguageVersion(languageVersion).WithDocumentationMode(documentationMode);
         var trees = sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, parseOptions, path: i == 0 ? "Input.cs" : $"Input{i}.cs"));
         var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)
             .WithNullableContextOptions(nullable)
