@@ -14,14 +14,14 @@ internal static class PartialTypeChain
 {
     /// <summary>
     /// The lines for <paramref name="type"/> and its containing types, or <see langword="false"/> when one of
-    /// them is not declared <c>partial</c>, so that no member can be added to it from another file.
+    /// them is not declared <c>partial</c> or is file-local, so that no member can be added to it from another file.
     /// </summary>
     public static bool TryCreate(INamedTypeSymbol type, out EquatableArray<string> declarations)
     {
         var lines = new List<string>();
         for (var current = type; current is not null; current = current.ContainingType)
         {
-            if (!IsPartial(current))
+            if (!IsPartial(current) || current.IsFileLocal)
             {
                 declarations = EquatableArray<string>.Empty;
                 return false;

@@ -353,12 +353,14 @@ internal static class MetricsEmitter
 
     /// <summary>
     /// The generated fields: the meter, the observable lock and one per instrument, named after its
-    /// method (overloads get a numeric suffix), none of them a name the class already declares.
+    /// method (overloads get a numeric suffix), none of them a name the class or a parameter already uses.
     /// </summary>
     private static (string Meter, string Lock, Dictionary<InstrumentModel, string> Instruments) FieldNames(MeterClassModel model)
     {
         var prefix = model.IsStatic ? "s_contrail" : "_contrail";
+        // Neither a member of the class nor a parameter of an instrument method may shadow a field.
         var taken = new HashSet<string>(model.MemberNames, StringComparer.Ordinal);
+        taken.UnionWith(model.Instruments.SelectMany(i => i.Parameters).Select(p => p.Substring(p.LastIndexOf(' ') + 1).TrimStart('@')));
         var meter = Unique(prefix + "Meter", taken);
         taken.Add(meter);
         var lockField = Unique(prefix + "Lock", taken);

@@ -27,7 +27,7 @@ public sealed class MetricsGenerator : IIncrementalGenerator
         var classes = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 MetricsKnownTypes.MeterAttributeName,
-                static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
+                static (node, _) => node is TypeDeclarationSyntax,
                 static (syntaxContext, cancellationToken) =>
                 {
                     var types = MetricsKnownTypes.Create(syntaxContext.SemanticModel.Compilation);

@@ -311,8 +311,8 @@ internal sealed class MetricsParser
     {
         if (type.TypeKind != TypeKind.Class || type.IsRecord)
         {
-            // A partial record or struct can still take the bodies of its instrument methods.
-            return ("only a class can be a [Meter] class", type.TypeKind is TypeKind.Class or TypeKind.Struct);
+            // A partial record, struct or interface can still take the bodies of its instrument methods.
+            return ("only a class can be a [Meter] class", type.TypeKind is TypeKind.Class or TypeKind.Struct or TypeKind.Interface);
         }
 
         if (!type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is ClassDeclarationSyntax c && c.Modifiers.Any(SyntaxKind.PartialKeyword)))
@@ -442,7 +442,7 @@ internal sealed class MetricsParser
             string.IsNullOrEmpty(description) ? null : description,
             valueType,
             method.ReturnsVoid ? "void" : SymbolFacts.FullyQualifiedName(method.ReturnType),
-            method.Parameters.Select(p => ParameterType(p.Type) + " " + CSharpText.Identifier(p.Name)).ToEquatableArray(),
+            method.Parameters.Select(p => ParameterDeclaration(method, p)).ToEquatableArray(),
             measurement,
             tags.ToEquatableArray(),
             buckets,

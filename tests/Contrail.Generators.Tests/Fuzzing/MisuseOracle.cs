@@ -104,6 +104,14 @@ internal static class MisuseOracle
             var echoes = own.Select(d => (d.Id, Message: Message(d))).ToImmutableHashSet();
             excusedEchoes = generatedErrors.RemoveAll(d => echoes.Contains((d.Id, Message(d))));
 
+            // Two declarations of one member or type (the user's CS0111, CS0102, CS0101) give the generated
+            // implementations of both the same clash: ambiguity, duplicate fields, two implementing parts, a
+            // switch case for the second member that the first already takes.
+            if (ownErrors.Any(e => e.Id is "CS0111" or "CS0102" or "CS0101"))
+            {
+                excusedEchoes += generatedErrors.RemoveAll(d => d.Id is "CS0757" or "CS0102" or "CS0229" or "CS0121" or "CS0111" or "CS8120");
+            }
+
             // A clash the user's code has on its own is their duplicate; an error the user must fix in the same
             // member (a partial method in a type that is not partial) explains what no generated code could fix.
             excusedMasking = maskingErrors.RemoveAll(d => own.Contains(d) || ownErrors.Any(e => e != d && Within(e, DeclarationSpan(d))));
