@@ -158,6 +158,31 @@ public sealed class ErrorCatalogAnalyzerTests
             """
         },
         {
+            "a catalog name a user type already has",
+            """
+            [assembly: {|CTR4010:ErrorDomain("shop.acme.example", CatalogName = "ShopErrors")|}]
+            [GrpcError(GrpcStatusCode.NotFound, "ORDER_NOT_FOUND")]
+            public sealed class A : Exception { }
+            public sealed class ShopErrors { }
+            """
+        },
+        {
+            "the default catalog name on an error type",
+            """
+            [{|CTR4010:GrpcError(GrpcStatusCode.NotFound, "ORDER_NOT_FOUND", Domain = "shop.acme.example")|}]
+            public sealed class GrpcErrors : Exception { }
+            """
+        },
+        {
+            "a static partial class of the catalog's name adds to the catalog",
+            """
+            [assembly: ErrorDomain("shop.acme.example", CatalogName = "ShopErrors")]
+            [GrpcError(GrpcStatusCode.NotFound, "ORDER_NOT_FOUND")]
+            public sealed class A : Exception { }
+            public static partial class ShopErrors { public const string Owner = "shop-team"; }
+            """
+        },
+        {
             "domain settings",
             """
             [assembly: {|CTR4010:ErrorDomain("shop.acme.example", CatalogName = "Shop-Errors")|}]

@@ -71,6 +71,23 @@ internal static class SymbolFacts
             && reference.SyntaxTree == mine.SyntaxTree && reference.Span == mine.Span;
     }
 
+    /// <summary>
+    /// Whether the type is the only one of its full name in the compilation. Two declarations of one
+    /// name (the user's CS0101) would get the same generated file name; the compiler already reports
+    /// them, and nothing is generated for either until one is renamed.
+    /// </summary>
+    public static bool IsUniquelyNamed(Compilation compilation, INamedTypeSymbol type) =>
+        SymbolEqualityComparer.Default.Equals(compilation.GetTypeByMetadataName(MetadataName(type)), type);
+
+    private static string MetadataName(INamedTypeSymbol type) =>
+        type.ContainingType is { } container
+            ? MetadataName(container) + "+" + type.MetadataName
+            : type.ContainingNamespace.IsGlobalNamespace ? type.MetadataName : NamespaceName(type.ContainingNamespace) + "." + type.MetadataName;
+
+    /// <summary>The namespace's metadata name: its parts as declared, without <c>@</c> escapes.</summary>
+    private static string NamespaceName(INamespaceSymbol ns) =>
+        ns.ContainingNamespace is { IsGlobalNamespace: false } parent ? NamespaceName(parent) + "." + ns.MetadataName : ns.MetadataName;
+
     /// <summary>Where a diagnostic about an attribute goes: the attribute, else the symbol.</summary>
     public static Location AttributeLocation(AttributeData? attribute, ISymbol fallback, CancellationToken cancellationToken) =>
         attribute?.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation()

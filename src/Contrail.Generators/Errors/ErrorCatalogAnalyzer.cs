@@ -49,6 +49,7 @@ public sealed class ErrorCatalogAnalyzer : DiagnosticAnalyzer
             var (defaultDomain, _) = ErrorCatalogParser.ReadAssemblyDefaults(compilation.Assembly);
             var hasDefaultDomain = !string.IsNullOrWhiteSpace(defaultDomain);
             var declared = new ConcurrentBag<(string Domain, string Reason, string Name, Location Location)>();
+            var catalogued = new ConcurrentBag<(GrpcErrorModel Model, Location Location)>();
             var invalidSettings = FindInvalidDomainSettings(compilation, start.CancellationToken);
             if (invalidSettings is not null)
             {
@@ -81,6 +82,7 @@ public sealed class ErrorCatalogAnalyzer : DiagnosticAnalyzer
                     {
                         var location = attribute.ApplicationSyntaxReference?.GetSyntax(symbolContext.CancellationToken).GetLocation() ?? target.Locations.First();
                         declared.Add((model.Domain ?? defaultDomain!, model.Reason, model.DisplayName, location));
+                        catalogued.Add((model, location));
                     }
                 }
             }, SymbolKind.NamedType);
@@ -118,8 +120,41 @@ public sealed class ErrorCatalogAnalyzer : DiagnosticAnalyzer
                 }
             });
 
+            start.RegisterCompilationEndAction(endContext =>
+            {
+                if (FindCatalogNameClash(endContext.Compilation, catalogued, endContext.CancellationToken) is { } clash)
+                {
+                    endContext.ReportDiagnostic(clash);
+                }
+            });
+
             RegisterUnmappedThrows(start, types);
         });
+    }
+
+    /// <summary>CTR4010: the catalog's full name is a user type it cannot join, so no catalog is generated.</summary>
+    private static Diagnostic? FindCatalogNameClash(Compilation compilation, IEnumerable<(GrpcErrorModel Model, Location Location)> catalogued, System.Threading.CancellationToken cancellationToken)
+    {
+        var errors = catalogued.OrderBy(e => e.Location.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(e => e.Location.SourceSpan.Start).ToList();
+        if (errors.Count == 0)
+        {
+            return null;
+        }
+
+        var (_, configured) = ErrorCatalogParser.ReadAssemblyDefaults(compilation.Assembly);
+        var catalogName = ErrorCatalogParser.IsUsableCatalogName(configured) ? configured! : "GrpcErrors";
+        var ns = ErrorCatalogText.CatalogNamespace(errors.Select(e => e.Model).ToList());
+        if (!ErrorCatalogParser.NamespacesTakingCatalogName(compilation, catalogName, cancellationToken).Contains(ns))
+        {
+            return null;
+        }
+
+        var attribute = compilation.Assembly.GetAttributes()
+            .FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == ErrorCatalogKnownTypes.ErrorDomainAttributeName);
+        var location = attribute?.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? errors[0].Location;
+        var fullName = ns.Length > 0 ? ns + "." + catalogName : catalogName;
+        return Diagnostic.Create(DiagnosticDescriptors.InvalidErrorDomainSettings, location,
+            $"names the catalog '{fullName}', but a type of that name is already declared and is not a static partial class; no catalog is generated: set another CatalogName");
     }
 
     /// <summary>CTR4010: an empty domain, or a CatalogName that is not a C# identifier.</summary>

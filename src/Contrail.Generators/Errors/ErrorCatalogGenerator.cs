@@ -67,7 +67,9 @@ public sealed class ErrorCatalogGenerator : IIncrementalGenerator
             var ((all, catalogSettings), tracedServices) = input;
             var valid = all.Where(e => e.Domain is not null || catalogSettings.DefaultDomain is not null).ToList();
             var mappers = new List<string>();
-            if (valid.Count > 0)
+
+            // A user type with the catalog's name leaves no room for it (CTR4010): nothing is generated then.
+            if (valid.Count > 0 && !catalogSettings.NamespacesTakingCatalogName.Contains(ErrorCatalogText.CatalogNamespace(valid)))
             {
                 var own = ErrorCatalogEmitter.CatalogTypeName(valid, catalogSettings.CatalogName);
 
@@ -122,6 +124,7 @@ public sealed class ErrorCatalogGenerator : IIncrementalGenerator
             types.RpcException is not null,
             types.NotNullWhenAttribute is { } notNullWhen
                 && compilation.IsSymbolAccessibleWithin(notNullWhen, compilation.Assembly),
-            mappers.Distinct().OrderBy(m => m, StringComparer.Ordinal).ToEquatableArray());
+            mappers.Distinct().OrderBy(m => m, StringComparer.Ordinal).ToEquatableArray(),
+            ErrorCatalogParser.NamespacesTakingCatalogName(compilation, catalogName, cancellationToken));
     }
 }

@@ -62,10 +62,12 @@ internal sealed record ExceptionRebuildModel(EquatableArray<string> ConstructorK
 
 /// <summary>The assembly-wide settings of the error catalog.</summary>
 /// <param name="ReferencedMappers">Generated mapper classes of referenced assemblies, fully qualified.</param>
+/// <param name="NamespacesTakingCatalogName">Where a user type already has the catalog's name (CTR4010): no catalog is generated there.</param>
 /// <param name="HasNotNullWhen">Whether <c>[NotNullWhen]</c> exists for the client helpers' out parameters.</param>
 internal sealed record ErrorCatalogSettings(
     string? DefaultDomain,
     string CatalogName,
     bool HasGrpcCore,
     bool HasNotNullWhen,
-    EquatableArray<string> ReferencedMappers);
+    EquatableArray<string> ReferencedMappers,
+    EquatableArray<string> NamespacesTakingCatalogName);

@@ -6,6 +6,8 @@ using System.Threading;
 using Contrail.Generators.Common;
 using Contrail.Generators.Diagnostics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Contrail.Generators.Errors;
 
@@ -341,6 +343,21 @@ internal sealed class ErrorCatalogParser
 
         return null;
     }
+
+    /// <summary>
+    /// The namespaces (empty for the global one) where the user declares a top-level type named
+    /// <paramref name="catalogName"/> that the generated catalog cannot join: anything but a static
+    /// partial class, which is how a user adds members to the catalog.
+    /// </summary>
+    public static EquatableArray<string> NamespacesTakingCatalogName(Compilation compilation, string catalogName, CancellationToken cancellationToken) =>
+        compilation.GetSymbolsWithName(catalogName, SymbolFilter.Type, cancellationToken)
+            .OfType<INamedTypeSymbol>()
+            .Where(t => t.ContainingType is null && t.Arity == 0
+                && !(t.TypeKind == TypeKind.Class && t.IsStatic && t.DeclaringSyntaxReferences.All(r => r.GetSyntax(cancellationToken) is ClassDeclarationSyntax c && c.Modifiers.Any(SyntaxKind.PartialKeyword))))
+            .Select(t => t.ContainingNamespace.IsGlobalNamespace ? string.Empty : t.ContainingNamespace.ToDisplayString())
+            .Distinct()
+            .OrderBy(n => n, StringComparer.Ordinal)
+            .ToEquatableArray();
 
     /// <summary>Whether a <c>CatalogName</c> can name the generated class: an identifier that is not a keyword.</summary>
     public static bool IsUsableCatalogName(string? name) =>

@@ -33,6 +33,7 @@ public sealed class MetricsGenerator : IIncrementalGenerator
                     var types = MetricsKnownTypes.Create(syntaxContext.SemanticModel.Compilation);
                     return types is null || syntaxContext.TargetSymbol is not INamedTypeSymbol type
                         || !SymbolFacts.IsFirstApplication(type, syntaxContext.Attributes[0])
+                        || !SymbolFacts.IsUniquelyNamed(syntaxContext.SemanticModel.Compilation, type)
                         ? null
                         : new MetricsParser(types, diagnostics: null, unboundedTagPattern: null, cancellationToken).Parse(type, syntaxContext.Attributes[0]);
                 })
@@ -51,7 +52,9 @@ public sealed class MetricsGenerator : IIncrementalGenerator
                 .ForAttributeWithMetadataName(
                     attributeName,
                     static (node, _) => node is MethodDeclarationSyntax,
-                    static (syntaxContext, _) => OutsideMeter(syntaxContext.TargetSymbol, syntaxContext.Attributes[0]))
+                    static (syntaxContext, _) => syntaxContext.TargetSymbol.ContainingType is { } type && SymbolFacts.IsUniquelyNamed(syntaxContext.SemanticModel.Compilation, type)
+                        ? OutsideMeter(syntaxContext.TargetSymbol, syntaxContext.Attributes[0])
+                        : null)
                 .Where(static output => output is not null)
                 .Select(static (output, _) => output!.Value)
                 .WithTrackingName(TrackingNames.OutsideMeter);

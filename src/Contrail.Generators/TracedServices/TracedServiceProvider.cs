@@ -28,6 +28,7 @@ internal static class TracedServiceProvider
                     var types = TracedServiceKnownTypes.Create(syntaxContext.SemanticModel.Compilation);
                     return types is null || syntaxContext.TargetSymbol is not INamedTypeSymbol service
                         || !SymbolFacts.IsFirstApplication(service, syntaxContext.Attributes[0])
+                        || !SymbolFacts.IsUniquelyNamed(syntaxContext.SemanticModel.Compilation, service)
                         ? null
                         : new TracedServiceParser(types, diagnostics: null, cancellationToken).Parse(service);
                 })

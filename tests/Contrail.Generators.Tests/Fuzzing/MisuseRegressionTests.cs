@@ -51,6 +51,8 @@ public sealed class MisuseRegressionTests
 
     public static TheoryData<string, string> Errors => new()
     {
+        { "catalog named like an error type", "[assembly: ErrorDomain(\"shop.acme.example\", CatalogName = \"OrderNotFoundException\")]\n\n[GrpcError(GrpcStatusCode.NotFound, \"ORDER_NOT_FOUND\")]\npublic sealed class OrderNotFoundException : Exception { }" },
+        { "catalog named like a class of the user's", "[assembly: ErrorDomain(\"shop.acme.example\", CatalogName = \"ShopErrors\")]\n\n[GrpcError(GrpcStatusCode.NotFound, \"ORDER_NOT_FOUND\")]\npublic sealed class OrderNotFoundException : Exception { }\n\npublic sealed class ShopErrors { }" },
         { "two enum members of one name", "[assembly: ErrorDomain(\"shop.acme.example\")]\n\npublic enum PaymentError\n{\n    [GrpcError(GrpcStatusCode.NotFound, \"PAYMENT_DECLINED\")] Declined,\n    [GrpcError(GrpcStatusCode.Internal, \"PAYMENT_FAILED\")] Declined,\n}" },
         { "line break in the assembly's domain", "[assembly: ErrorDomain(\"shop.acme\\nexample\")]\n\n[GrpcError(GrpcStatusCode.NotFound, \"ORDER_NOT_FOUND\")]\npublic sealed class OrderNotFoundException : Exception { }" },
         { "line break in an error's domain", "[GrpcError(GrpcStatusCode.NotFound, \"ORDER_NOT_FOUND\", Domain = \"shop.acme\\r\\nexample\")]\npublic sealed class OrderNotFoundException : Exception { }" },
@@ -79,8 +81,6 @@ public sealed class MisuseRegressionTests
     {
         { "Metrics: meter class nested in a class that is not partial", MetricsUsings + "public static class Outer\n{\n    [Meter(\"Acme.Shop\")]\n    public static partial class M { [Counter(\"acme.shop.orders\")] public static partial void A(); }\n}" },
         { "Metrics: file-local meter class", MetricsUsings + "[Meter(\"Acme.Shop\")]\nfile static partial class M { [Counter(\"acme.shop.orders\")] public static partial void A(); }" },
-        { "Errors: catalog named like a class of the user's", ErrorsUsings + "[assembly: ErrorDomain(\"shop.acme.example\", CatalogName = \"ShopErrors\")]\n\n[GrpcError(GrpcStatusCode.NotFound, \"ORDER_NOT_FOUND\")]\npublic sealed class OrderNotFoundException : Exception { }\n\npublic sealed class ShopErrors { }" },
-        { "Errors: catalog named like an error type", ErrorsUsings + "[assembly: ErrorDomain(\"shop.acme.example\", CatalogName = \"OrderNotFoundException\")]\n\n[GrpcError(GrpcStatusCode.NotFound, \"ORDER_NOT_FOUND\")]\npublic sealed class OrderNotFoundException : Exception { }" },
         { "TracedServices: a type named like the generated interceptor", ServiceUsings + "[TracedService]\npublic sealed class InventoryService : Inventory.InventoryBase { }\n\npublic sealed class InventoryServiceContrailInterceptor { }" },
     };
 
