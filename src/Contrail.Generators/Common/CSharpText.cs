@@ -18,7 +18,8 @@ internal static class CSharpText
 
     /// <summary>
     /// Text for a one-line XML doc comment: <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c> escaped, and every
-    /// line terminator C# knows (CR, LF, NEL, U+2028, U+2029) a space, so the text cannot end the comment.
+    /// line terminator C# knows (CR, LF, NEL, U+2028, U+2029) and every character XML forbids (other
+    /// control characters, U+FFFE, U+FFFF) a space, so the text can neither end the comment nor break it.
     /// </summary>
     public static string XmlDoc(string text)
     {
@@ -26,7 +27,7 @@ internal static class CSharpText
         var chars = escaped.ToCharArray();
         for (var i = 0; i < chars.Length; i++)
         {
-            if (chars[i] is '\r' or '\n' or '\u0085' or '\u2028' or '\u2029')
+            if ((chars[i] < ' ' && chars[i] != '\t') || chars[i] is '\u0085' or '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF')
             {
                 chars[i] = ' ';
             }
