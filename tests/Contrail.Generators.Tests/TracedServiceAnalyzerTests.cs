@@ -134,6 +134,11 @@ public sealed class TracedServiceAnalyzerTests
                 [{|CTR0007:TracedService|}]
                 private sealed class P : Orders.OrdersBase { }
             }
+
+            [{|CTR0007:TracedService|}]
+            public sealed class Q : Orders.OrdersBase { }
+
+            public sealed class QContrailInterceptor { }
             """
         },
         {

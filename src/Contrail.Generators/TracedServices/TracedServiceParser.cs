@@ -16,6 +16,9 @@ namespace Contrail.Generators.TracedServices;
 /// </summary>
 internal sealed class TracedServiceParser
 {
+    /// <summary>The end of each traced service's generated file name, to tell its interceptor from a type the user wrote.</summary>
+    private const string GeneratedSuffix = ".Contrail.TracedService.g.cs";
+
     private static readonly HashSet<string> s_reservedAttributeNames = new(StringComparer.Ordinal)
     {
         RpcSemanticConventions.RpcSystemName,
@@ -104,8 +107,6 @@ internal sealed class TracedServiceParser
         }
 
         var ns = service.ContainingNamespace.IsGlobalNamespace ? string.Empty : service.ContainingNamespace.ToDisplayString();
-        // Nested services: "Outer_Inner", so they cannot meet a top-level "OuterInner".
-        var nestedName = string.Join("_", ContainingTypes(service).Reverse().Select(t => t.Name).Concat(new[] { service.Name }));
         var displayName = service.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty);
 
         // Hint names allow no '@' (escaped keywords); nesting shows as '+', as in metadata names.
@@ -116,11 +117,11 @@ internal sealed class TracedServiceParser
             Namespace: ns,
             ServiceTypeName: service.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             ServiceDisplayName: displayName,
-            InterceptorName: nestedName + "ContrailInterceptor",
+            InterceptorName: InterceptorName(service),
             IsVisibleOutsideAssembly: SymbolFacts.IsVisibleOutsideAssembly(service),
             BinderTypeName: binderType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             BindMethodName: bindMethodName,
-            HintName: hintName + ".Contrail.TracedService.g.cs",
+            HintName: hintName + GeneratedSuffix,
             Methods: methods.ToEquatableArray(),
             Enums: _enums.Values.OrderBy(e => e.TypeName, StringComparer.Ordinal).ToEquatableArray());
     }
@@ -154,6 +155,10 @@ internal sealed class TracedServiceParser
         {
             problem = "not accessible from the rest of its assembly, where AddContrail() registers it: make it (and any containing class) internal or public";
         }
+        else if (InterceptorNameTaken(service) is { } taken)
+        {
+            problem = $"named so that its generated interceptor '{taken}' would clash with a type of yours of that name: rename that type";
+        }
 
         if (problem is null)
         {
@@ -163,6 +168,20 @@ internal sealed class TracedServiceParser
         Report(DiagnosticDescriptors.UnsupportedServiceClass, tracedAttribute, service, service.Name, problem);
         return false;
     }
+
+    /// <summary>The generated interceptor's name when a type the user declared already has it in its namespace.</summary>
+    private static string? InterceptorNameTaken(INamedTypeSymbol service)
+    {
+        var name = InterceptorName(service);
+        return service.ContainingNamespace.GetTypeMembers(name)
+            .Any(t => t.DeclaringSyntaxReferences.Any(r => !r.SyntaxTree.FilePath.EndsWith(GeneratedSuffix, StringComparison.Ordinal)))
+            ? name
+            : null;
+    }
+
+    /// <summary>The interceptor's name: nested services are "Outer_Inner", so they cannot meet a top-level "OuterInner".</summary>
+    private static string InterceptorName(INamedTypeSymbol service) =>
+        string.Join("_", ContainingTypes(service).Reverse().Select(t => t.Name).Concat(new[] { service.Name })) + "ContrailInterceptor";
 
     private INamedTypeSymbol? FindServiceBase(INamedTypeSymbol service, out AttributeData? bindAttribute)
     {

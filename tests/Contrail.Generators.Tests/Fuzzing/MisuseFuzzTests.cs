@@ -56,8 +56,6 @@ public sealed class MisuseFuzzTests
         ["CS8795 (in a nested [Meter] class)"] = "a [Meter] class inside a type that is not partial: no other file can add its bodies",
         ["CS8795 (in a file-local [Meter] class)"] = "a file-local [Meter] class: no other file can add its bodies",
         ["CS8795 (in a [Meter] record struct)"] = "seen only as a file-local nested record struct, the case above",
-        ["CS0260"] = "a user type named like the generated interceptor, not partial",
-        ["CS0101 in TracedServiceGenerator output"] = "a user type named like the generated interceptor",
     };
 
     [Fact]

@@ -69,6 +69,7 @@ public sealed class MisuseRegressionTests
 
     public static TheoryData<string, string> TracedServices => new()
     {
+        { "a type named like the generated interceptor", "[TracedService]\npublic sealed class InventoryService : Inventory.InventoryBase { }\n\npublic sealed class InventoryServiceContrailInterceptor { }" },
         { "[TracedService] on two parts of a class", "[TracedService]\npublic partial class InventoryService : Inventory.InventoryBase { }\n\n[TracedService]\npublic partial class InventoryService { }" },
         { "obsolete service", "[Obsolete]\n[TracedService]\npublic sealed class InventoryService : Inventory.InventoryBase { }" },
     };
@@ -81,7 +82,6 @@ public sealed class MisuseRegressionTests
     {
         { "Metrics: meter class nested in a class that is not partial", MetricsUsings + "public static class Outer\n{\n    [Meter(\"Acme.Shop\")]\n    public static partial class M { [Counter(\"acme.shop.orders\")] public static partial void A(); }\n}" },
         { "Metrics: file-local meter class", MetricsUsings + "[Meter(\"Acme.Shop\")]\nfile static partial class M { [Counter(\"acme.shop.orders\")] public static partial void A(); }" },
-        { "TracedServices: a type named like the generated interceptor", ServiceUsings + "[TracedService]\npublic sealed class InventoryService : Inventory.InventoryBase { }\n\npublic sealed class InventoryServiceContrailInterceptor { }" },
     };
 
     [Theory]
