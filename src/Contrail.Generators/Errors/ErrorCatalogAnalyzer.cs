@@ -142,7 +142,7 @@ public sealed class ErrorCatalogAnalyzer : DiagnosticAnalyzer
         }
 
         var (_, configured) = ErrorCatalogParser.ReadAssemblyDefaults(compilation.Assembly);
-        var catalogName = ErrorCatalogParser.IsUsableCatalogName(configured) ? configured! : "GrpcErrors";
+        var catalogName = ErrorCatalogParser.EffectiveCatalogName(configured);
         var ns = ErrorCatalogText.CatalogNamespace(errors.Select(e => e.Model).ToList());
         if (!ErrorCatalogParser.NamespacesTakingCatalogName(compilation, catalogName, cancellationToken).Contains(ns))
         {

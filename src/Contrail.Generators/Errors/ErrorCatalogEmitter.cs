@@ -30,10 +30,6 @@ internal static class ErrorCatalogEmitter
         ("Contrail.GrpcErrorInterception.g.cs", "GrpcErrorInterception.cs"),
     };
 
-    /// <summary>The catalog class's fully qualified name.</summary>
-    public static string CatalogTypeName(IReadOnlyList<GrpcErrorModel> errors, string catalogName) =>
-        ErrorCatalogText.CatalogTypeName(errors, catalogName);
-
     /// <summary>Every file of the catalog, by hint name, in a stable order.</summary>
     public static IEnumerable<(string HintName, string Source)> Emit(IReadOnlyList<GrpcErrorModel> errors, ErrorCatalogSettings settings)
     {

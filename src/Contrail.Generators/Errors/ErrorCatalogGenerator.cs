@@ -26,8 +26,6 @@ public sealed class ErrorCatalogGenerator : IIncrementalGenerator
         public const string Catalog = "GrpcErrorCatalog";
     }
 
-    private const string DefaultCatalogName = "GrpcErrors";
-
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -71,7 +69,7 @@ public sealed class ErrorCatalogGenerator : IIncrementalGenerator
             // A user type with the catalog's name leaves no room for it (CTR4010): nothing is generated then.
             if (valid.Count > 0 && !catalogSettings.NamespacesTakingCatalogName.Contains(ErrorCatalogText.CatalogNamespace(valid)))
             {
-                var own = ErrorCatalogEmitter.CatalogTypeName(valid, catalogSettings.CatalogName);
+                var own = ErrorCatalogText.CatalogTypeName(valid, catalogSettings.CatalogName);
 
                 // A referenced catalog of the same full name cannot be named from here (ours would
                 // win, and the mapping would call itself): give each assembly its own CatalogName.
@@ -97,9 +95,8 @@ public sealed class ErrorCatalogGenerator : IIncrementalGenerator
 
     private static ErrorCatalogSettings CreateSettings(Compilation compilation, CancellationToken cancellationToken)
     {
-        var (domain, catalogName) = ErrorCatalogParser.ReadAssemblyDefaults(compilation.Assembly);
-        // An unusable CatalogName is reported by the analyzer (CTR4010); the default keeps the rest compiling.
-        catalogName = ErrorCatalogParser.IsUsableCatalogName(catalogName) ? catalogName! : DefaultCatalogName;
+        var (domain, configuredName) = ErrorCatalogParser.ReadAssemblyDefaults(compilation.Assembly);
+        var catalogName = ErrorCatalogParser.EffectiveCatalogName(configuredName);
         var types = ErrorCatalogKnownTypes.For(compilation);
         var catalogAttribute = types.ErrorCatalogAttribute;
         var mappers = new List<string>();

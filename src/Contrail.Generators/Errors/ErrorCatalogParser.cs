@@ -18,6 +18,9 @@ namespace Contrail.Generators.Errors;
 /// </summary>
 internal sealed class ErrorCatalogParser
 {
+    /// <summary>The catalog class's name when the assembly sets no usable <c>CatalogName</c>.</summary>
+    public const string DefaultCatalogName = "GrpcErrors";
+
     private static readonly Regex s_reason = new("^[A-Z][A-Z0-9_]+[A-Z0-9]$", RegexOptions.CultureInvariant);
     private static readonly Regex s_metadataKey = new("^[a-z][a-zA-Z0-9]*$", RegexOptions.CultureInvariant);
     private static readonly Regex s_placeholder = new(@"\{([^{}]*)\}", RegexOptions.CultureInvariant);
@@ -361,9 +364,14 @@ internal sealed class ErrorCatalogParser
 
     /// <summary>Whether a <c>CatalogName</c> can name the generated class: an identifier that is not a keyword.</summary>
     public static bool IsUsableCatalogName(string? name) =>
-        name is not null
-        && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(name)
-        && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None;
+        name is not null && SyntaxFacts.IsValidIdentifier(name) && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None;
+
+    /// <summary>
+    /// The name the generated class gets: the configured <c>CatalogName</c> when usable, else
+    /// <see cref="DefaultCatalogName"/> (an unusable one is CTR4010, and the rest keeps compiling).
+    /// </summary>
+    public static string EffectiveCatalogName(string? configured) =>
+        IsUsableCatalogName(configured) ? configured! : DefaultCatalogName;
 
     /// <summary>Whether the type declares a <c>Message</c> of its own that hides <see cref="Exception.Message"/>.</summary>
     private static bool HidesMessage(INamedTypeSymbol type)

@@ -187,7 +187,7 @@ internal static class MetricsEmitter
 
     private static void WriteRecording(SourceWriter writer, MeterClassModel model, InstrumentModel instrument, string field)
     {
-        var parameterNames = new HashSet<string>(instrument.Parameters.Select(p => p.Substring(p.LastIndexOf(' ') + 1).TrimStart('@')), StringComparer.Ordinal);
+        var parameterNames = new HashSet<string>(instrument.Parameters.Select(ParameterName), StringComparer.Ordinal);
         var local = Unique("contrailInstrument", parameterNames);
         var tags = Unique("contrailTags", parameterNames);
 
@@ -360,7 +360,7 @@ internal static class MetricsEmitter
         var prefix = model.IsStatic ? "s_contrail" : "_contrail";
         // Neither a member of the class nor a parameter of an instrument method may shadow a field.
         var taken = new HashSet<string>(model.MemberNames, StringComparer.Ordinal);
-        taken.UnionWith(model.Instruments.SelectMany(i => i.Parameters).Select(p => p.Substring(p.LastIndexOf(' ') + 1).TrimStart('@')));
+        taken.UnionWith(model.Instruments.SelectMany(i => i.Parameters).Select(ParameterName));
         var meter = Unique(prefix + "Meter", taken);
         taken.Add(meter);
         var lockField = Unique(prefix + "Lock", taken);
@@ -380,6 +380,9 @@ internal static class MetricsEmitter
 
         return (meter, lockField, names);
     }
+
+    /// <summary>The name a parameter declaration (<c>ref global::T @event</c>) binds, without its <c>@</c>.</summary>
+    private static string ParameterName(string declaration) => declaration.Substring(declaration.LastIndexOf(' ') + 1).TrimStart('@');
 
     private static string Unique(string name, HashSet<string> taken)
     {

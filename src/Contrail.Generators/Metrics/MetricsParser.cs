@@ -315,7 +315,7 @@ internal sealed class MetricsParser
             return ("only a class can be a [Meter] class", type.TypeKind is TypeKind.Class or TypeKind.Struct or TypeKind.Interface);
         }
 
-        if (!type.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is ClassDeclarationSyntax c && c.Modifiers.Any(SyntaxKind.PartialKeyword)))
+        if (!PartialTypeChain.IsPartial(type))
         {
             return ("it is not partial", false);
         }
